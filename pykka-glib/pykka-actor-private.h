@@ -1,0 +1,29 @@
+/* pykka-actor-private.h: the actor core that every runtime drives
+ *
+ * SPDX-FileCopyrightText: 2026 The pykka-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "pykka-glib.h"
+#include "pykka-dispatcher-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PYKKA_RUN_IDLE,      /* the mailbox is empty; the dispatcher waits for the next schedule */
+  PYKKA_RUN_MORE,      /* the batch limit was reached; run again (after others, if shared) */
+  PYKKA_RUN_FINISHED,  /* the actor has stopped and answered its leftovers; drop it */
+} PykkaRunStatus;
+
+/* Handles on_start (on the first run) and up to @max_envelopes messages, then returns.
+ * Must be called by one thread at a time for a given actor. */
+PykkaRunStatus  _pykka_actor_process      (PykkaActor *self,
+                                           guint       max_envelopes);
+
+/* The actor whose handler runs on this thread, or NULL. */
+PykkaActor     *_pykka_actor_get_current  (void);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* pykka-actor-ref-private.h: what the actor core needs of its ref
+ *
+ * SPDX-FileCopyrightText: 2026 The pykka-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "pykka-glib.h"
+#include "pykka-mailbox-private.h"
+
+G_BEGIN_DECLS
+
+PykkaActorRef *_pykka_actor_ref_new         (PykkaActor    *actor);
+PykkaMailbox  *_pykka_actor_ref_get_mailbox (PykkaActorRef *self);
+/* "{TypeName} ({urn})", owned by the ref. */
+const char    *_pykka_actor_ref_describe    (PykkaActorRef *self);
+
+G_END_DECLS

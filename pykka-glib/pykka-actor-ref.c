@@ -1,0 +1,460 @@
+/* pykka-actor-ref.c: references to running actors
+ *
+ * SPDX-FileCopyrightText: 2026 The pykka-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "pykka-actor-private.h"
+#include "pykka-actor-ref-private.h"
+#include "pykka-future-private.h"
+#include "pykka-init-private.h"
+
+/**
+ * SECTION:pykka-actor-ref
+ * @Title: PykkaActorRef
+ * @Short_description: the handle through which actors are reached
+ *
+ * A #PykkaActorRef is how everyone but the actor itself talks to it: pykka_actor_ref_tell()
+ * sends a message, pykka_actor_ref_ask() sends one and returns a #PykkaFuture of the reply,
+ * pykka_actor_ref_stop() stops the actor. Refs are safe to use from any thread. Messages from
+ * one sender are handled in the order they were sent.
+ *
+ * A ref stays valid after its actor has stopped (it then refuses messages with
+ * %PYKKA_ERROR_ACTOR_DEAD), but it does not keep the stopped actor's memory alive.
+ *
+ * Two refs are equal when they are the same object; the registry and the actor hand out the
+ * same ref object for one actor.
+ */
+
+struct _PykkaActorRef
+{
+  GObject       parent_instance;
+
+  PykkaMailbox  mailbox;
+  GType         actor_type;
+  char         *urn;
+  char         *description;
+  GWeakRef      actor;
+};
+
+G_DEFINE_FINAL_TYPE (PykkaActorRef, pykka_actor_ref, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ACTOR_URN,
+  PROP_ACTOR_TYPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pykka_actor_ref_finalize (GObject *object)
+{
+  PykkaActorRef *self = PYKKA_ACTOR_REF (object);
+
+  _pykka_mailbox_clear (&self->mailbox);
+  g_weak_ref_clear (&self->actor);
+  g_free (self->urn);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (pykka_actor_ref_parent_class)->finalize (object);
+}
+
+static void
+pykka_actor_ref_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PykkaActorRef *self = PYKKA_ACTOR_REF (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTOR_URN:
+      g_value_set_string (value, self->urn);
+      break;
+    case PROP_ACTOR_TYPE:
+      g_value_set_gtype (value, self->actor_type);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pykka_actor_ref_class_init (PykkaActorRefClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pykka_actor_ref_finalize;
+  object_class->get_property = pykka_actor_ref_get_property;
+
+  /**
+   * PykkaActorRef:actor-urn: (getter get_actor_urn)
+   *
+   * The URN of the actor: `urn:uuid:` and a random (version 4) UUID.
+   */
+  properties[PROP_ACTOR_URN] =
+    g_param_spec_string ("actor-urn", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PykkaActorRef:actor-type: (getter get_actor_type)
+   *
+   * The #GType of the actor.
+   */
+  properties[PROP_ACTOR_TYPE] =
+    g_param_spec_gtype ("actor-type", NULL, NULL, PYKKA_TYPE_ACTOR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pykka_actor_ref_init (PykkaActorRef *self)
+{
+  _pykka_mailbox_init (&self->mailbox);
+  g_weak_ref_init (&self->actor, NULL);
+}
+
+PykkaActorRef *
+_pykka_actor_ref_new (PykkaActor *actor)
+{
+  PykkaActorRef *self = g_object_new (PYKKA_TYPE_ACTOR_REF, NULL);
+  char *uuid = g_uuid_string_random ();
+
+  self->actor_type = G_OBJECT_TYPE (actor);
+  self->urn = g_strconcat ("urn:uuid:", uuid, NULL);
+  self->description = g_strdup_printf ("%s (%s)", G_OBJECT_TYPE_NAME (actor), self->urn);
+  g_weak_ref_set (&self->actor, actor);
+  g_free (uuid);
+  return self;
+}
+
+PykkaMailbox *
+_pykka_actor_ref_get_mailbox (PykkaActorRef *self)
+{
+  return &self->mailbox;
+}
+
+const char *
+_pykka_actor_ref_describe (PykkaActorRef *self)
+{
+  return self->description;
+}
+
+static GError *
+not_found_error (PykkaActorRef *self)
+{
+  return g_error_new (PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD, _("%s not found"), self->description);
+}
+
+static gboolean
+is_self_wait (PykkaActorRef  *self,
+              gint64          timeout_us,
+              const char     *what,
+              GError        **error)
+{
+  PykkaActor *current = _pykka_actor_get_current ();
+
+  if (timeout_us == 0 || current == NULL || pykka_actor_get_actor_ref (current) != self)
+    return FALSE;
+
+  g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK,
+               /* TRANSLATORS: the first %s is "ask" or "stop", the second an actor */
+               _("A blocking %s from %s on itself would wait forever"), what, self->description);
+  return TRUE;
+}
+
+/**
+ * pykka_actor_ref_tell:
+ * @self: a #PykkaActorRef
+ * @message: the message (copied)
+ * @error: return location for a #GError
+ *
+ * Sends @message to the actor without waiting for anything. The actor's
+ * #PykkaActorClass.on_receive handles it; if that fails, the actor stops and
+ * #PykkaActorClass.on_failure runs.
+ *
+ * Returns: %TRUE if the message was queued; %FALSE with %PYKKA_ERROR_ACTOR_DEAD if the actor
+ *   is not alive
+ */
+gboolean
+pykka_actor_ref_tell (PykkaActorRef  *self,
+                      const GValue   *message,
+                      GError        **error)
+{
+  PykkaEnvelope *envelope;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), FALSE);
+  g_return_val_if_fail (G_IS_VALUE (message), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  envelope = _pykka_envelope_new (PYKKA_ENVELOPE_MESSAGE, message, NULL);
+  if (!_pykka_mailbox_push (&self->mailbox, envelope))
+    {
+      _pykka_envelope_free (envelope);
+      g_propagate_error (error, not_found_error (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pykka_actor_ref_ask:
+ * @self: a #PykkaActorRef
+ * @message: the message (copied)
+ *
+ * Sends @message to the actor and returns a future of its reply. If the actor is not alive,
+ * or stops before handling @message, the future fails with %PYKKA_ERROR_ACTOR_DEAD; if its
+ * handler fails, the future fails with that error and the actor keeps running.
+ *
+ * Returns: (transfer full): a #PykkaFuture of the reply
+ */
+PykkaFuture *
+pykka_actor_ref_ask (PykkaActorRef *self,
+                     const GValue  *message)
+{
+  PykkaFuture *future;
+  PykkaEnvelope *envelope;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
+  g_return_val_if_fail (G_IS_VALUE (message), NULL);
+
+  future = pykka_future_new ();
+  envelope = _pykka_envelope_new (PYKKA_ENVELOPE_MESSAGE, message, future);
+  if (!_pykka_mailbox_push (&self->mailbox, envelope))
+    {
+      _pykka_envelope_free (envelope);
+      _pykka_future_complete (future, NULL, not_found_error (self));
+    }
+  return future;
+}
+
+/**
+ * pykka_actor_ref_ask_sync:
+ * @self: a #PykkaActorRef
+ * @message: the message (copied)
+ * @timeout_us: how long to wait for the reply, in microseconds; negative waits forever
+ * @reply: (out caller-allocates): the reply
+ * @error: return location for a #GError
+ *
+ * Sends @message to the actor and waits for its reply. An actor that asks itself this way
+ * from its own handler gets %PYKKA_ERROR_DEADLOCK instead of waiting forever.
+ *
+ * Returns: (skip): %TRUE if @reply holds the reply; otherwise @reply holds None
+ */
+gboolean
+pykka_actor_ref_ask_sync (PykkaActorRef  *self,
+                          const GValue   *message,
+                          gint64          timeout_us,
+                          GValue         *reply,
+                          GError        **error)
+{
+  g_autoptr(PykkaFuture) future = NULL;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), FALSE);
+  g_return_val_if_fail (G_IS_VALUE (message), FALSE);
+  g_return_val_if_fail (reply != NULL && !G_IS_VALUE (reply), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (is_self_wait (self, timeout_us, "ask", error))
+    {
+      pykka_value_init_none (reply);
+      return FALSE;
+    }
+
+  future = pykka_actor_ref_ask (self, message);
+  return pykka_future_get (future, timeout_us, reply, error);
+}
+
+static void
+stop_reply_to_true (const GValue  *value,
+                    GValue        *result,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  g_value_init (result, G_TYPE_BOOLEAN);
+  g_value_set_boolean (result, TRUE);
+}
+
+/**
+ * pykka_actor_ref_stop_future:
+ * @self: a #PykkaActorRef
+ *
+ * Queues a stop behind the messages already sent and returns at once. The future's value is
+ * a boolean: %TRUE once the actor has run #PykkaActorClass.on_stop (or has ended otherwise
+ * with the stop still queued), %FALSE if the actor was not alive when this was called.
+ *
+ * Returns: (transfer full): a #PykkaFuture of a boolean
+ */
+PykkaFuture *
+pykka_actor_ref_stop_future (PykkaActorRef *self)
+{
+  g_autoptr(PykkaFuture) reply = NULL;
+  PykkaEnvelope *envelope;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
+
+  reply = pykka_future_new ();
+  envelope = _pykka_envelope_new (PYKKA_ENVELOPE_STOP, NULL, reply);
+  if (!_pykka_mailbox_push (&self->mailbox, envelope))
+    {
+      GValue dead = G_VALUE_INIT;
+      PykkaFuture *future = pykka_future_new ();
+
+      _pykka_envelope_free (envelope);
+      g_value_init (&dead, G_TYPE_BOOLEAN);
+      _pykka_future_complete (future, &dead, NULL);
+      return future;
+    }
+  /* The teardown answers every queued stop, so the reply never fails. */
+  return pykka_future_map (reply, stop_reply_to_true, NULL, NULL);
+}
+
+/**
+ * pykka_actor_ref_stop:
+ * @self: a #PykkaActorRef
+ * @timeout_us: how long to wait, in microseconds; negative waits forever
+ * @error: return location for a #GError
+ *
+ * Stops the actor and waits until it has run #PykkaActorClass.on_stop. Messages sent before
+ * the stop are handled first. An actor that stops itself this way from its own handler gets
+ * %PYKKA_ERROR_DEADLOCK; use pykka_actor_stop() there.
+ *
+ * Returns: %TRUE if the actor was alive and has stopped; %FALSE without an error if it was
+ *   not alive; %FALSE with an error on timeout or deadlock
+ */
+gboolean
+pykka_actor_ref_stop (PykkaActorRef  *self,
+                      gint64          timeout_us,
+                      GError        **error)
+{
+  g_autoptr(PykkaFuture) future = NULL;
+  g_auto(GValue) stopped = G_VALUE_INIT;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (is_self_wait (self, timeout_us, "stop", error))
+    return FALSE;
+
+  future = pykka_actor_ref_stop_future (self);
+  if (!pykka_future_get (future, timeout_us, &stopped, error))
+    return FALSE;
+  return g_value_get_boolean (&stopped);
+}
+
+/**
+ * pykka_actor_ref_is_alive:
+ * @self: a #PykkaActorRef
+ *
+ * Tells whether the actor still takes messages. %TRUE is no promise that it will handle the
+ * next one: it may be stopping at this very moment.
+ *
+ * Returns: %FALSE once the actor has stopped
+ */
+gboolean
+pykka_actor_ref_is_alive (PykkaActorRef *self)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), FALSE);
+
+  return !_pykka_mailbox_is_closed (&self->mailbox);
+}
+
+/**
+ * pykka_actor_ref_get_actor_urn: (get-property actor-urn)
+ * @self: a #PykkaActorRef
+ *
+ * Returns: the URN of the actor, `urn:uuid:` and a random UUID
+ */
+const char *
+pykka_actor_ref_get_actor_urn (PykkaActorRef *self)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
+
+  return self->urn;
+}
+
+/**
+ * pykka_actor_ref_get_actor_type: (get-property actor-type)
+ * @self: a #PykkaActorRef
+ *
+ * Returns: the #GType of the actor
+ */
+GType
+pykka_actor_ref_get_actor_type (PykkaActorRef *self)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), G_TYPE_INVALID);
+
+  return self->actor_type;
+}
+
+/**
+ * pykka_actor_ref_dup_actor:
+ * @self: a #PykkaActorRef
+ *
+ * Gets the actor, if it still exists. Only the actor's own thread may call its handlers; use
+ * this for identity and type checks, not to bypass the mailbox.
+ *
+ * Returns: (transfer full) (nullable): the actor, or %NULL once it has been freed
+ */
+PykkaActor *
+pykka_actor_ref_dup_actor (PykkaActorRef *self)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
+
+  return g_weak_ref_get (&self->actor);
+}
+
+/**
+ * pykka_actor_ref_hash:
+ * @ref: (type PykkaActorRef): a #PykkaActorRef
+ *
+ * A #GHashFunc for refs, to go with pykka_actor_ref_equal().
+ *
+ * Returns: a hash of @ref
+ */
+guint
+pykka_actor_ref_hash (gconstpointer ref)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF ((gpointer) ref), 0);
+
+  return g_direct_hash (ref);
+}
+
+/**
+ * pykka_actor_ref_equal:
+ * @a: (type PykkaActorRef): a #PykkaActorRef
+ * @b: (type PykkaActorRef): a #PykkaActorRef
+ *
+ * A #GEqualFunc for refs: refs are equal when they are the same object.
+ *
+ * Returns: %TRUE if @a and @b are the same ref
+ */
+gboolean
+pykka_actor_ref_equal (gconstpointer a,
+                       gconstpointer b)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF ((gpointer) a), FALSE);
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF ((gpointer) b), FALSE);
+
+  return a == b;
+}
+
+/**
+ * pykka_actor_ref_to_string:
+ * @self: a #PykkaActorRef
+ *
+ * Returns: (transfer full): `"{TypeName} ({urn})"`, as Pykka prints refs and actors
+ */
+char *
+pykka_actor_ref_to_string (PykkaActorRef *self)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
+
+  return g_strdup (self->description);
+}

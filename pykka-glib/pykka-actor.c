@@ -1,0 +1,801 @@
+/* pykka-actor.c: the actor base class and the actor core
+ *
+ * SPDX-FileCopyrightText: 2026 The pykka-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "pykka-actor-private.h"
+#include "pykka-actor-ref-private.h"
+#include "pykka-future-private.h"
+#include "pykka-init-private.h"
+#include "pykka-log-private.h"
+
+/**
+ * SECTION:pykka-actor
+ * @Title: PykkaActor
+ * @Short_description: the base class of actors
+ *
+ * An actor is an object that runs its own code, one message at a time, on a thread or
+ * context of its own. Nobody calls into it directly: others hold its #PykkaActorRef and send
+ * it messages, and the actor answers them from #PykkaActorClass.on_receive.
+ *
+ * Subclass #PykkaActor, override the virtual methods you need, construct the actor with
+ * g_object_new() (constructor arguments are properties, set on the caller's thread) and start
+ * it with pykka_actor_start(), which returns its ref:
+ *
+ * |[<!-- language="C" -->
+ * static void
+ * greeter_on_receive (PykkaActor *actor, const GValue *message, GValue *reply, GError **error)
+ * {
+ *   g_value_init (reply, G_TYPE_STRING);
+ *   g_value_take_string (reply, g_strdup_printf ("Hi there, %s!", g_value_get_string (message)));
+ * }
+ * ]|
+ *
+ * The life of an actor follows Pykka's: it is registered in its #PykkaActorRegistry before
+ * #PykkaActorClass.on_start runs; messages sent before a stop are handled before it; a stop
+ * unregisters the actor, marks it dead and runs #PykkaActorClass.on_stop; asks still queued
+ * then fail with %PYKKA_ERROR_ACTOR_DEAD and queued stops are answered. A handler that fails
+ * while answering an ask passes its error to the asker and the actor keeps running; one that
+ * fails on a tell stops the actor, which then runs #PykkaActorClass.on_failure instead of
+ * on_stop. %PYKKA_ERROR_FATAL from a handler stops the actor (with on_stop) and then every
+ * other actor of its registry.
+ */
+
+typedef enum
+{
+  STATE_CREATED,
+  STATE_STARTING,
+  STATE_RUNNING,
+  STATE_FINISHED,
+} ActorState;
+
+typedef struct
+{
+  PykkaActorRef      *ref;
+  PykkaActorRegistry *registry;
+  char               *thread_name;
+  gint                state;   /* ActorState, atomic */
+} PykkaActorPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PykkaActor, pykka_actor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ACTOR_URN,
+  PROP_ACTOR_REF,
+  PROP_REGISTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GPrivate current_actor;
+
+PykkaActor *
+_pykka_actor_get_current (void)
+{
+  return g_private_get (&current_actor);
+}
+
+static const char *
+describe (PykkaActor *self)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  return _pykka_actor_ref_describe (priv->ref);
+}
+
+/* Default virtual methods. */
+
+static void
+pykka_actor_real_on_start (PykkaActor  *self,
+                           GError     **error)
+{
+}
+
+static void
+pykka_actor_real_on_stop (PykkaActor  *self,
+                          GError     **error)
+{
+}
+
+static void
+pykka_actor_real_on_failure (PykkaActor    *self,
+                             const GError  *failure,
+                             GError       **error)
+{
+}
+
+static void
+pykka_actor_real_on_receive (PykkaActor    *self,
+                             const GValue  *message,
+                             GValue        *reply,
+                             GError       **error)
+{
+  g_autofree char *text = _pykka_value_describe (message);
+
+  _pykka_log (G_LOG_LEVEL_WARNING, "Unexpected message received by %s: %s", describe (self), text);
+}
+
+static void
+pykka_actor_real_call (PykkaActor    *self,
+                       const char    *attr_path,
+                       const GValue  *args,
+                       guint          n_args,
+                       GValue        *result,
+                       GError       **error)
+{
+  g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE,
+               _("%s has no attribute “%s”"), describe (self), attr_path);
+}
+
+/* GObject. */
+
+static void
+pykka_actor_constructed (GObject *object)
+{
+  PykkaActor *self = PYKKA_ACTOR (object);
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  G_OBJECT_CLASS (pykka_actor_parent_class)->constructed (object);
+
+  _pykka_ensure_init ();
+  if (priv->registry == NULL)
+    priv->registry = g_object_ref (pykka_actor_registry_get_default ());
+  priv->ref = _pykka_actor_ref_new (self);
+}
+
+static void
+pykka_actor_finalize (GObject *object)
+{
+  PykkaActor *self = PYKKA_ACTOR (object);
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  g_clear_object (&priv->ref);
+  g_clear_object (&priv->registry);
+  g_free (priv->thread_name);
+
+  G_OBJECT_CLASS (pykka_actor_parent_class)->finalize (object);
+}
+
+static void
+pykka_actor_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PykkaActor *self = PYKKA_ACTOR (object);
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ACTOR_URN:
+      g_value_set_string (value, pykka_actor_ref_get_actor_urn (priv->ref));
+      break;
+    case PROP_ACTOR_REF:
+      g_value_set_object (value, priv->ref);
+      break;
+    case PROP_REGISTRY:
+      g_value_set_object (value, priv->registry);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pykka_actor_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  PykkaActor *self = PYKKA_ACTOR (object);
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRY:
+      g_set_object (&priv->registry, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pykka_actor_class_init (PykkaActorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = pykka_actor_constructed;
+  object_class->finalize = pykka_actor_finalize;
+  object_class->get_property = pykka_actor_get_property;
+  object_class->set_property = pykka_actor_set_property;
+
+  klass->on_start = pykka_actor_real_on_start;
+  klass->on_stop = pykka_actor_real_on_stop;
+  klass->on_failure = pykka_actor_real_on_failure;
+  klass->on_receive = pykka_actor_real_on_receive;
+  klass->call = pykka_actor_real_call;
+
+  /**
+   * PykkaActor:actor-urn: (getter get_actor_urn)
+   *
+   * The URN of the actor, assigned at construction: `urn:uuid:` and a random UUID.
+   */
+  properties[PROP_ACTOR_URN] =
+    g_param_spec_string ("actor-urn", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PykkaActor:actor-ref: (getter get_actor_ref)
+   *
+   * The actor's own #PykkaActorRef. It exists from construction, so an actor can hand it out
+   * (or make a proxy to itself) before and while it runs.
+   */
+  properties[PROP_ACTOR_REF] =
+    g_param_spec_object ("actor-ref", NULL, NULL, PYKKA_TYPE_ACTOR_REF,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PykkaActor:registry: (getter get_registry)
+   *
+   * The registry the actor is registered in while it runs. %NULL at construction means the
+   * default registry.
+   */
+  properties[PROP_REGISTRY] =
+    g_param_spec_object ("registry", NULL, NULL, PYKKA_TYPE_ACTOR_REGISTRY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pykka_actor_init (PykkaActor *self)
+{
+}
+
+/* The actor core: lifecycle and failure table (Pykka's _actor_loop). */
+
+/* A lifecycle record: "Starting {actor}", "Stopped {actor}". */
+static void
+log_lifecycle (PykkaActor *self,
+               const char *verb)
+{
+  if (_pykka_log_enabled (G_LOG_LEVEL_DEBUG))
+    _pykka_log (G_LOG_LEVEL_DEBUG, "%s %s", verb, describe (self));
+}
+
+static void
+log_unhandled (PykkaActor   *self,
+               const GError *error)
+{
+  g_autofree char *text = _pykka_error_describe (error);
+
+  _pykka_log (G_LOG_LEVEL_WARNING, "Unhandled exception in %s: %s", describe (self), text);
+}
+
+/* Marks the actor dead: from here on every tell and ask is refused. */
+static void
+mark_stopped (PykkaActor *self)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  _pykka_mailbox_close (_pykka_actor_ref_get_mailbox (priv->ref));
+}
+
+/* Pykka's _handle_failure: log, unregister, mark dead. Neither on_stop nor on_failure. */
+static void
+handle_failure (PykkaActor   *self,
+                const GError *error)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  log_unhandled (self, error);
+  pykka_actor_registry_unregister (priv->registry, priv->ref);
+  mark_stopped (self);
+}
+
+/* Pykka's _stop: unregister, mark dead, log, on_stop. */
+static void
+stop_actor (PykkaActor *self)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+  GError *error = NULL;
+
+  pykka_actor_registry_unregister (priv->registry, priv->ref);
+  mark_stopped (self);
+  log_lifecycle (self, "Stopped");
+  PYKKA_ACTOR_GET_CLASS (self)->on_stop (self, &error);
+  if (error != NULL)
+    {
+      handle_failure (self, error);
+      g_error_free (error);
+    }
+}
+
+static void
+stop_other_actors (PykkaActor *self)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+  g_autoptr(GPtrArray) refs = pykka_actor_registry_get_all (priv->registry);
+
+  /* Pykka waits for each stop here; waiting inside an actor can deadlock runtimes that share
+   * threads, so the stops are only queued, last started first. */
+  for (guint i = refs->len; i > 0; i--)
+    {
+      PykkaFuture *future = pykka_actor_ref_stop_future (g_ptr_array_index (refs, i - 1));
+
+      g_object_unref (future);
+    }
+}
+
+static void
+handle_message (PykkaActor    *self,
+                PykkaEnvelope *envelope)
+{
+  GValue reply = G_VALUE_INIT;
+  GError *error = NULL;
+
+  PYKKA_ACTOR_GET_CLASS (self)->on_receive (self, &envelope->message, &reply, &error);
+
+  if G_LIKELY (error == NULL)
+    {
+      if (envelope->reply_to != NULL)
+        _pykka_future_complete (envelope->reply_to, &reply, NULL);
+      else if (G_IS_VALUE (&reply))
+        g_value_unset (&reply);
+      return;
+    }
+
+  if (G_IS_VALUE (&reply))
+    g_value_unset (&reply);
+
+  if (g_error_matches (error, PYKKA_ERROR, PYKKA_ERROR_FATAL))
+    {
+      if (_pykka_log_enabled (G_LOG_LEVEL_DEBUG))
+        {
+          g_autofree char *text = _pykka_error_describe (error);
+
+          _pykka_log (G_LOG_LEVEL_DEBUG, "%s in %s. Stopping all actors.", text, describe (self));
+        }
+      stop_actor (self);
+      /* Pykka leaves the asker waiting forever here; we answer it. */
+      if (envelope->reply_to != NULL)
+        _pykka_future_complete (envelope->reply_to, NULL, error);
+      else
+        g_error_free (error);
+      stop_other_actors (self);
+    }
+  else if (envelope->reply_to != NULL)
+    {
+      if (_pykka_log_enabled (G_LOG_LEVEL_INFO))
+        {
+          g_autofree char *text = _pykka_error_describe (error);
+
+          _pykka_log (G_LOG_LEVEL_INFO, "Exception returned from %s to caller: %s",
+                      describe (self), text);
+        }
+      _pykka_future_complete (envelope->reply_to, NULL, error);
+    }
+  else
+    {
+      GError *failure_error = NULL;
+
+      handle_failure (self, error);
+      PYKKA_ACTOR_GET_CLASS (self)->on_failure (self, error, &failure_error);
+      if (failure_error != NULL)
+        {
+          handle_failure (self, failure_error);
+          g_error_free (failure_error);
+        }
+      g_error_free (error);
+    }
+}
+
+static void
+handle_envelope (PykkaActor    *self,
+                 PykkaEnvelope *envelope)
+{
+  switch (envelope->kind)
+    {
+    case PYKKA_ENVELOPE_STOP:
+      stop_actor (self);
+      if (envelope->reply_to != NULL)
+        _pykka_future_complete (envelope->reply_to, NULL, NULL);
+      break;
+    case PYKKA_ENVELOPE_MESSAGE:
+      handle_message (self, envelope);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  _pykka_envelope_free (envelope);
+}
+
+/* After the actor has stopped: answer what is left, as Pykka's teardown does (a stop gets its
+ * reply, an ask fails, a tell is dropped). */
+static void
+teardown (PykkaActor *self)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+  PykkaEnvelope *envelope = _pykka_mailbox_steal_all (_pykka_actor_ref_get_mailbox (priv->ref));
+
+  while (envelope != NULL)
+    {
+      PykkaEnvelope *next = envelope->next;
+
+      if (envelope->reply_to != NULL)
+        {
+          if (envelope->kind == PYKKA_ENVELOPE_STOP)
+            _pykka_future_complete (envelope->reply_to, NULL, NULL);
+          else
+            _pykka_future_complete (envelope->reply_to, NULL,
+                                    g_error_new (PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD,
+                                                 _("%s stopped before handling the message"),
+                                                 describe (self)));
+        }
+      _pykka_envelope_free (envelope);
+      envelope = next;
+    }
+  g_atomic_int_set (&priv->state, STATE_FINISHED);
+}
+
+PykkaRunStatus
+_pykka_actor_process (PykkaActor *self,
+                      guint       max_envelopes)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+  PykkaMailbox *mailbox = _pykka_actor_ref_get_mailbox (priv->ref);
+  PykkaActor *previous = g_private_get (&current_actor);
+  PykkaRunStatus status = PYKKA_RUN_MORE;
+
+  g_private_set (&current_actor, self);
+
+  switch (g_atomic_int_get (&priv->state))
+    {
+    case STATE_FINISHED:
+      status = PYKKA_RUN_FINISHED;
+      goto out;
+
+    case STATE_STARTING:
+      {
+        GError *error = NULL;
+
+        g_atomic_int_set (&priv->state, STATE_RUNNING);
+        PYKKA_ACTOR_GET_CLASS (self)->on_start (self, &error);
+        if (error != NULL)
+          {
+            handle_failure (self, error);
+            g_error_free (error);
+          }
+      }
+      break;
+
+    case STATE_RUNNING:
+      break;
+
+    case STATE_CREATED:
+    default:
+      g_assert_not_reached ();
+    }
+
+  for (guint n = 0; !_pykka_mailbox_is_closed (mailbox); n++)
+    {
+      PykkaEnvelope *envelope;
+
+      if (n == max_envelopes)
+        goto out;
+      envelope = _pykka_mailbox_pop (mailbox);
+      if (envelope == NULL)
+        {
+          status = PYKKA_RUN_IDLE;
+          goto out;
+        }
+      handle_envelope (self, envelope);
+    }
+
+  teardown (self);
+  status = PYKKA_RUN_FINISHED;
+
+out:
+  g_private_set (&current_actor, previous);
+  return status;
+}
+
+/* Public API. */
+
+static gboolean
+begin_start (PykkaActor  *self,
+             GError     **error)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  if (!g_atomic_int_compare_and_exchange (&priv->state, STATE_CREATED, STATE_STARTING))
+    {
+      g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_STARTED,
+                   _("%s was already started"), describe (self));
+      return FALSE;
+    }
+  pykka_actor_registry_register (priv->registry, priv->ref);
+  log_lifecycle (self, "Starting");
+  return TRUE;
+}
+
+static void
+abort_start (PykkaActor *self)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  pykka_actor_registry_unregister (priv->registry, priv->ref);
+  mark_stopped (self);
+  teardown (self);
+}
+
+/**
+ * pykka_actor_start:
+ * @self: a #PykkaActor that was not started before
+ * @error: return location for a #GError
+ *
+ * Registers @self and starts it on a thread of its own, named `"{TypeName}-{n}"`, like
+ * Pykka's ThreadingActor. The thread holds its own reference to @self until the actor has
+ * stopped, so the caller may drop its reference at once.
+ *
+ * Returns: (transfer full): the ref of the actor, or %NULL with %PYKKA_ERROR_ALREADY_STARTED
+ *   if @self was started before (or the error of thread creation)
+ */
+PykkaActorRef *
+pykka_actor_start (PykkaActor  *self,
+                   GError     **error)
+{
+  static gint thread_counter = 0;
+  PykkaActorPrivate *priv;
+  PykkaDispatcher *dispatcher;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  priv = pykka_actor_get_instance_private (self);
+  if (!begin_start (self, error))
+    return NULL;
+
+  priv->thread_name = g_strdup_printf ("%s-%d", G_OBJECT_TYPE_NAME (self),
+                                       g_atomic_int_add (&thread_counter, 1));
+  dispatcher = _pykka_dispatcher_thread_new (self, priv->thread_name, error);
+  if (dispatcher == NULL)
+    {
+      abort_start (self);
+      return NULL;
+    }
+  _pykka_mailbox_start (_pykka_actor_ref_get_mailbox (priv->ref), dispatcher);
+  _pykka_dispatcher_unref (dispatcher);
+
+  return g_object_ref (priv->ref);
+}
+
+/**
+ * pykka_actor_stop:
+ * @self: a #PykkaActor
+ * @error: return location for a #GError
+ *
+ * Stops the actor from inside: queues a stop behind the messages already in its inbox,
+ * including the ones it just sent itself, and returns at once. Calling it twice is harmless.
+ *
+ * Returns: %TRUE if the stop was queued; %FALSE with %PYKKA_ERROR_ACTOR_DEAD if the actor is
+ *   not alive (for example inside #PykkaActorClass.on_failure)
+ */
+gboolean
+pykka_actor_stop (PykkaActor  *self,
+                  GError     **error)
+{
+  PykkaActorPrivate *priv;
+  PykkaEnvelope *envelope;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  priv = pykka_actor_get_instance_private (self);
+  envelope = _pykka_envelope_new (PYKKA_ENVELOPE_STOP, NULL, NULL);
+  if (!_pykka_mailbox_push (_pykka_actor_ref_get_mailbox (priv->ref), envelope))
+    {
+      _pykka_envelope_free (envelope);
+      g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD, _("%s not found"), describe (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pykka_actor_get_actor_ref: (get-property actor-ref)
+ * @self: a #PykkaActor
+ *
+ * Returns: (transfer none): the actor's own ref
+ */
+PykkaActorRef *
+pykka_actor_get_actor_ref (PykkaActor *self)
+{
+  PykkaActorPrivate *priv;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
+
+  priv = pykka_actor_get_instance_private (self);
+  return priv->ref;
+}
+
+/**
+ * pykka_actor_get_actor_urn: (get-property actor-urn)
+ * @self: a #PykkaActor
+ *
+ * Returns: the URN of the actor
+ */
+const char *
+pykka_actor_get_actor_urn (PykkaActor *self)
+{
+  PykkaActorPrivate *priv;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
+
+  priv = pykka_actor_get_instance_private (self);
+  return pykka_actor_ref_get_actor_urn (priv->ref);
+}
+
+/**
+ * pykka_actor_get_registry: (get-property registry)
+ * @self: a #PykkaActor
+ *
+ * Returns: (transfer none): the registry of the actor
+ */
+PykkaActorRegistry *
+pykka_actor_get_registry (PykkaActor *self)
+{
+  PykkaActorPrivate *priv;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
+
+  priv = pykka_actor_get_instance_private (self);
+  return priv->registry;
+}
+
+/**
+ * pykka_actor_to_string:
+ * @self: a #PykkaActor
+ *
+ * Returns: (transfer full): `"{TypeName} ({urn})"`, also before the actor is started
+ */
+char *
+pykka_actor_to_string (PykkaActor *self)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
+
+  return g_strdup (describe (self));
+}
+
+/**
+ * pykka_actor_get_thread_name:
+ * @self: a #PykkaActor
+ *
+ * Returns: (nullable): the name of the thread of an actor started with pykka_actor_start(),
+ *   `"{TypeName}-{n}"` with a counter that starts at 0; %NULL for other actors
+ */
+const char *
+pykka_actor_get_thread_name (PykkaActor *self)
+{
+  PykkaActorPrivate *priv;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
+
+  priv = pykka_actor_get_instance_private (self);
+  return priv->thread_name;
+}
+
+/**
+ * pykka_actor_on_start: (virtual on_start)
+ * @self: a #PykkaActor
+ * @error: return location for a #GError
+ *
+ * Runs on the actor's thread before it handles its first message. The default does nothing.
+ * An error stops the actor without on_stop or on_failure.
+ */
+void
+pykka_actor_on_start (PykkaActor  *self,
+                      GError     **error)
+{
+  g_return_if_fail (PYKKA_IS_ACTOR (self));
+
+  PYKKA_ACTOR_GET_CLASS (self)->on_start (self, error);
+}
+
+/**
+ * pykka_actor_on_stop: (virtual on_stop)
+ * @self: a #PykkaActor
+ * @error: return location for a #GError
+ *
+ * Runs on the actor's thread when it handles a stop, after it has been unregistered and
+ * marked dead. The default does nothing.
+ */
+void
+pykka_actor_on_stop (PykkaActor  *self,
+                     GError     **error)
+{
+  g_return_if_fail (PYKKA_IS_ACTOR (self));
+
+  PYKKA_ACTOR_GET_CLASS (self)->on_stop (self, error);
+}
+
+/**
+ * pykka_actor_on_failure: (virtual on_failure)
+ * @self: a #PykkaActor
+ * @failure: the error of the told message that stopped the actor
+ * @error: return location for an error of on_failure itself
+ *
+ * Runs on the actor's thread after a told message failed with @failure; by then the actor is
+ * unregistered and dead. The default does nothing.
+ */
+void
+pykka_actor_on_failure (PykkaActor    *self,
+                        const GError  *failure,
+                        GError       **error)
+{
+  g_return_if_fail (PYKKA_IS_ACTOR (self));
+  g_return_if_fail (failure != NULL);
+
+  PYKKA_ACTOR_GET_CLASS (self)->on_failure (self, failure, error);
+}
+
+/**
+ * pykka_actor_on_receive: (virtual on_receive)
+ * @self: a #PykkaActor
+ * @message: the message
+ * @reply: (out caller-allocates): the reply; left unset, it is None
+ * @error: return location for a #GError
+ *
+ * Handles a message. The default logs a warning, `Unexpected message received by {actor}:
+ * {message}`, and replies None.
+ */
+void
+pykka_actor_on_receive (PykkaActor    *self,
+                        const GValue  *message,
+                        GValue        *reply,
+                        GError       **error)
+{
+  g_return_if_fail (PYKKA_IS_ACTOR (self));
+  g_return_if_fail (G_IS_VALUE (message));
+  g_return_if_fail (reply != NULL && !G_IS_VALUE (reply));
+
+  PYKKA_ACTOR_GET_CLASS (self)->on_receive (self, message, reply, error);
+  if (!G_IS_VALUE (reply))
+    pykka_value_init_none (reply);
+}
+
+/**
+ * pykka_actor_call: (virtual call)
+ * @self: a #PykkaActor
+ * @attr_path: a dotted attribute path, such as `"playback.play"`
+ * @args: (array length=n_args) (nullable): the arguments
+ * @n_args: the number of arguments
+ * @result: (out caller-allocates): the return value; left unset, it is None
+ * @error: return location for a #GError
+ *
+ * Calls the method @attr_path of the actor on the actor's thread. Proxies use it; language
+ * bindings override it to reach methods written in their language.
+ */
+void
+pykka_actor_call (PykkaActor    *self,
+                  const char    *attr_path,
+                  const GValue  *args,
+                  guint          n_args,
+                  GValue        *result,
+                  GError       **error)
+{
+  g_return_if_fail (PYKKA_IS_ACTOR (self));
+  g_return_if_fail (attr_path != NULL);
+  g_return_if_fail (args != NULL || n_args == 0);
+  g_return_if_fail (result != NULL && !G_IS_VALUE (result));
+
+  PYKKA_ACTOR_GET_CLASS (self)->call (self, attr_path, args, n_args, result, error);
+  if (!G_IS_VALUE (result))
+    pykka_value_init_none (result);
+}

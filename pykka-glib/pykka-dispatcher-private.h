@@ -1,0 +1,42 @@
+/* pykka-dispatcher-private.h: what runs an actor (one implementation per runtime)
+ *
+ * SPDX-FileCopyrightText: 2026 The pykka-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "pykka-glib.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PykkaDispatcher      PykkaDispatcher;
+typedef struct _PykkaDispatcherClass PykkaDispatcherClass;
+
+/* A runtime implements these. Every runtime drives the same actor core through
+ * _pykka_actor_process (), so stop and failure semantics are the same everywhere. */
+struct _PykkaDispatcherClass
+{
+  const char *name;
+  /* The actor has work (called from any thread, at most once per idle→scheduled edge). */
+  void      (*schedule) (PykkaDispatcher *self);
+  void      (*finalize) (PykkaDispatcher *self);
+};
+
+struct _PykkaDispatcher
+{
+  const PykkaDispatcherClass *klass;
+  gatomicrefcount             ref_count;
+};
+
+void             _pykka_dispatcher_init  (PykkaDispatcher            *self,
+                                          const PykkaDispatcherClass *klass);
+PykkaDispatcher *_pykka_dispatcher_ref   (PykkaDispatcher            *self);
+void             _pykka_dispatcher_unref (PykkaDispatcher            *self);
+
+/* The thread-per-actor runtime (pykka-dispatcher-thread.c). */
+PykkaDispatcher *_pykka_dispatcher_thread_new (PykkaActor  *actor,
+                                               const char  *thread_name,
+                                               GError     **error);
+
+G_END_DECLS

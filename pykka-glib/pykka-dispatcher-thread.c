@@ -1,0 +1,108 @@
+/* pykka-dispatcher-thread.c: the thread-per-actor runtime
+ *
+ * SPDX-FileCopyrightText: 2026 The pykka-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "pykka-actor-private.h"
+#include "pykka-dispatcher-private.h"
+
+/* One thread that sleeps until the mailbox has work, then lets the actor core handle all of
+ * it, like Pykka's ThreadingActor. */
+typedef struct
+{
+  PykkaDispatcher  parent;
+  GMutex           lock;
+  GCond            cond;
+  gboolean         pending;
+  gboolean         sleeping;
+  PykkaActor      *actor;   /* owned by the thread until the actor has finished */
+} ThreadDispatcher;
+
+static void
+thread_dispatcher_schedule (PykkaDispatcher *dispatcher)
+{
+  ThreadDispatcher *self = (ThreadDispatcher *) dispatcher;
+
+  g_mutex_lock (&self->lock);
+  self->pending = TRUE;
+  if (self->sleeping)
+    g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+thread_dispatcher_finalize (PykkaDispatcher *dispatcher)
+{
+  ThreadDispatcher *self = (ThreadDispatcher *) dispatcher;
+
+  g_assert (self->actor == NULL);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+  g_free (self);
+}
+
+static const PykkaDispatcherClass thread_dispatcher_class = {
+  .name = "thread",
+  .schedule = thread_dispatcher_schedule,
+  .finalize = thread_dispatcher_finalize,
+};
+
+static gpointer
+thread_dispatcher_main (gpointer data)
+{
+  ThreadDispatcher *self = data;
+  PykkaRunStatus status = PYKKA_RUN_IDLE;  /* wait for the start */
+
+  while (status != PYKKA_RUN_FINISHED)
+    {
+      if (status == PYKKA_RUN_IDLE)
+        {
+          g_mutex_lock (&self->lock);
+          while (!self->pending)
+            {
+              self->sleeping = TRUE;
+              g_cond_wait (&self->cond, &self->lock);
+              self->sleeping = FALSE;
+            }
+          self->pending = FALSE;
+          g_mutex_unlock (&self->lock);
+        }
+      status = _pykka_actor_process (self->actor, G_MAXUINT);
+    }
+
+  g_clear_object (&self->actor);
+  _pykka_dispatcher_unref (&self->parent);
+  return NULL;
+}
+
+PykkaDispatcher *
+_pykka_dispatcher_thread_new (PykkaActor  *actor,
+                              const char  *thread_name,
+                              GError     **error)
+{
+  ThreadDispatcher *self = g_new0 (ThreadDispatcher, 1);
+  GThread *thread;
+
+  _pykka_dispatcher_init (&self->parent, &thread_dispatcher_class);
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  /* The first run waits for the first schedule (the start). */
+  self->pending = FALSE;
+  self->actor = g_object_ref (actor);
+
+  /* The thread holds its own reference until the actor has finished. */
+  _pykka_dispatcher_ref (&self->parent);
+  thread = g_thread_try_new (thread_name, thread_dispatcher_main, self, error);
+  if (thread == NULL)
+    {
+      g_clear_object (&self->actor);
+      _pykka_dispatcher_unref (&self->parent);
+      _pykka_dispatcher_unref (&self->parent);
+      return NULL;
+    }
+  g_thread_unref (thread);
+  return &self->parent;
+}

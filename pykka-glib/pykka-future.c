@@ -1,0 +1,779 @@
+/* pykka-future.c: single-assignment results
+ *
+ * SPDX-FileCopyrightText: 2026 The pykka-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pykka-future-private.h"
+#include "pykka-init-private.h"
+
+/**
+ * SECTION:pykka-future
+ * @Title: PykkaFuture
+ * @Short_description: a value that arrives later
+ *
+ * A #PykkaFuture holds the reply of an ask, the result of a proxy call, or any value that a
+ * thread completes for others. It is completed once, by pykka_future_set(),
+ * pykka_future_set_error() or a get hook (pykka_future_set_get_hook()); a second attempt
+ * fails with %PYKKA_ERROR_ALREADY_SET. pykka_future_get() may be called any number of times,
+ * from any number of threads at once, and gives every caller the same value or the same
+ * error.
+ *
+ * pykka_future_map(), pykka_future_filter(), pykka_future_reduce() and pykka_future_join()
+ * make new futures whose value is computed lazily, once, by the first get; the timeout of
+ * that get is passed on to the futures they read.
+ *
+ * A blocking get on the thread that must complete the future can only time out; with
+ * %PYKKA_FOREVER it waits forever.
+ */
+
+typedef enum
+{
+  STATE_PENDING,
+  STATE_VALUE,
+  STATE_ERROR,
+} FutureState;
+
+struct _PykkaFuture
+{
+  GObject        parent_instance;
+
+  GMutex         lock;
+  GCond          cond;
+  FutureState    state;
+  guint          n_waiters;
+  guint          claimed : 1;       /* a setter or hook was given */
+  guint          hook_running : 1;
+  GValue         value;
+  GError        *error;
+  PykkaGetHook   hook;
+  gpointer       hook_data;
+  GDestroyNotify hook_notify;
+};
+
+G_DEFINE_FINAL_TYPE (PykkaFuture, pykka_future, G_TYPE_OBJECT)
+
+static void
+release_hook (PykkaFuture *self)
+{
+  GDestroyNotify notify = self->hook_notify;
+  gpointer data = self->hook_data;
+
+  self->hook = NULL;
+  self->hook_data = NULL;
+  self->hook_notify = NULL;
+  if (notify != NULL)
+    notify (data);
+}
+
+static void
+pykka_future_finalize (GObject *object)
+{
+  PykkaFuture *self = PYKKA_FUTURE (object);
+
+  release_hook (self);
+  if (G_IS_VALUE (&self->value))
+    g_value_unset (&self->value);
+  g_clear_error (&self->error);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+
+  G_OBJECT_CLASS (pykka_future_parent_class)->finalize (object);
+}
+
+static void
+pykka_future_class_init (PykkaFutureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pykka_future_finalize;
+}
+
+static void
+pykka_future_init (PykkaFuture *self)
+{
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+}
+
+/**
+ * pykka_future_new:
+ *
+ * Creates a future that nothing has completed yet.
+ *
+ * Returns: (transfer full): a new #PykkaFuture
+ */
+PykkaFuture *
+pykka_future_new (void)
+{
+  return g_object_new (PYKKA_TYPE_FUTURE, NULL);
+}
+
+void
+_pykka_set_timeout_error (GError **error,
+                          gint64   timeout_us)
+{
+  g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_TIMEOUT,
+               _("Future was not completed within %g seconds"),
+               (double) timeout_us / G_USEC_PER_SEC);
+}
+
+/* Stores the outcome; called with the lock held on a pending future. */
+static void
+store_locked (PykkaFuture *self,
+              GValue      *value,
+              GError      *error)
+{
+  g_assert (self->state == STATE_PENDING);
+
+  if (error != NULL)
+    {
+      self->error = error;
+      self->state = STATE_ERROR;
+      if (value != NULL && G_IS_VALUE (value))
+        g_value_unset (value);
+    }
+  else
+    {
+      if (value != NULL && G_IS_VALUE (value))
+        {
+          /* Move the value without copying it. */
+          self->value = *value;
+          memset (value, 0, sizeof *value);
+        }
+      else
+        pykka_value_init_none (&self->value);
+      self->state = STATE_VALUE;
+    }
+  if (self->n_waiters > 0)
+    g_cond_broadcast (&self->cond);
+}
+
+gboolean
+_pykka_future_complete (PykkaFuture *self,
+                        GValue      *value,
+                        GError      *error)
+{
+  g_mutex_lock (&self->lock);
+  if (self->claimed)
+    {
+      g_mutex_unlock (&self->lock);
+      if (error != NULL)
+        g_error_free (error);
+      if (value != NULL && G_IS_VALUE (value))
+        g_value_unset (value);
+      return FALSE;
+    }
+  self->claimed = TRUE;
+  store_locked (self, value, error);
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+PykkaFuture *
+_pykka_future_new_failed (GError *error)
+{
+  PykkaFuture *future = pykka_future_new ();
+
+  _pykka_future_complete (future, NULL, error);
+  return future;
+}
+
+static void
+set_already_set_error (GError **error)
+{
+  g_set_error_literal (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_SET,
+                       _("The future has already been completed"));
+}
+
+/**
+ * pykka_future_set:
+ * @self: a #PykkaFuture
+ * @value: (nullable): the value (copied); %NULL means None
+ * @error: return location for a #GError
+ *
+ * Completes @self with @value and wakes every thread waiting in pykka_future_get().
+ *
+ * Returns: %TRUE on success; %FALSE with %PYKKA_ERROR_ALREADY_SET if @self was completed
+ *   before or has a get hook
+ */
+gboolean
+pykka_future_set (PykkaFuture   *self,
+                  const GValue  *value,
+                  GError       **error)
+{
+  GValue copy = G_VALUE_INIT;
+
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
+  g_return_val_if_fail (value == NULL || G_IS_VALUE (value), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (value != NULL)
+    {
+      g_value_init (&copy, G_VALUE_TYPE (value));
+      g_value_copy (value, &copy);
+    }
+  if (!_pykka_future_complete (self, &copy, NULL))
+    {
+      set_already_set_error (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pykka_future_set_error:
+ * @self: a #PykkaFuture
+ * @error: the error to complete @self with (copied)
+ * @set_error: return location for a #GError about the set itself
+ *
+ * Completes @self with @error: every get fails with a copy of it.
+ *
+ * Returns: %TRUE on success; %FALSE with %PYKKA_ERROR_ALREADY_SET if @self was completed
+ *   before or has a get hook
+ */
+gboolean
+pykka_future_set_error (PykkaFuture   *self,
+                        const GError  *error,
+                        GError       **set_error)
+{
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
+  g_return_val_if_fail (error != NULL, FALSE);
+  g_return_val_if_fail (set_error == NULL || *set_error == NULL, FALSE);
+
+  if (!_pykka_future_complete (self, NULL, g_error_copy (error)))
+    {
+      set_already_set_error (set_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pykka_future_set_get_hook:
+ * @self: a #PykkaFuture
+ * @hook: (scope notified) (closure user_data) (destroy notify): computes the value
+ * @user_data: data for @hook
+ * @notify: (nullable): frees @user_data
+ * @error: return location for a #GError
+ *
+ * Makes @self compute its value with @hook, lazily, on the thread of the first
+ * pykka_future_get(), which passes its timeout to @hook. The outcome is kept, also when it is
+ * None or an error, except a %PYKKA_ERROR_TIMEOUT, after which the next get calls @hook again.
+ * A future with a get hook cannot be set.
+ *
+ * Returns: %TRUE on success; %FALSE with %PYKKA_ERROR_ALREADY_SET if @self was completed
+ *   before or has a get hook already
+ */
+gboolean
+pykka_future_set_get_hook (PykkaFuture     *self,
+                           PykkaGetHook     hook,
+                           gpointer         user_data,
+                           GDestroyNotify   notify,
+                           GError         **error)
+{
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
+  g_return_val_if_fail (hook != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  if (self->claimed)
+    {
+      g_mutex_unlock (&self->lock);
+      set_already_set_error (error);
+      return FALSE;
+    }
+  self->claimed = TRUE;
+  self->hook = hook;
+  self->hook_data = user_data;
+  self->hook_notify = notify;
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+/**
+ * pykka_future_is_done:
+ * @self: a #PykkaFuture
+ *
+ * Tells whether @self holds its value or error. A future whose get hook has not run yet is
+ * not done.
+ *
+ * Returns: %TRUE if a get would return at once
+ */
+gboolean
+pykka_future_is_done (PykkaFuture *self)
+{
+  gboolean done;
+
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  done = self->state != STATE_PENDING;
+  g_mutex_unlock (&self->lock);
+  return done;
+}
+
+/**
+ * pykka_future_get:
+ * @self: a #PykkaFuture
+ * @timeout_us: how long to wait, in microseconds; negative waits forever, 0 does not wait
+ * @value: (out caller-allocates): the value of the future
+ * @error: return location for a #GError
+ *
+ * Waits until @self is completed and copies its value into @value. Fails with the error
+ * @self was completed with, or %PYKKA_ERROR_TIMEOUT. On failure @value holds None.
+ *
+ * Returns: (skip): %TRUE on success
+ */
+gboolean
+pykka_future_get (PykkaFuture  *self,
+                  gint64        timeout_us,
+                  GValue       *value,
+                  GError      **error)
+{
+  gint64 deadline = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
+  g_return_val_if_fail (value != NULL && !G_IS_VALUE (value), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (timeout_us > 0)
+    deadline = g_get_monotonic_time () + timeout_us;
+
+  g_mutex_lock (&self->lock);
+  for (;;)
+    {
+      if (self->state == STATE_VALUE)
+        {
+          g_value_init (value, G_VALUE_TYPE (&self->value));
+          g_value_copy (&self->value, value);
+          ok = TRUE;
+          break;
+        }
+      if (self->state == STATE_ERROR)
+        {
+          g_propagate_error (error, g_error_copy (self->error));
+          ok = FALSE;
+          break;
+        }
+
+      if (self->hook != NULL && !self->hook_running)
+        {
+          GValue result = G_VALUE_INIT;
+          GError *hook_error = NULL;
+
+          self->hook_running = TRUE;
+          g_mutex_unlock (&self->lock);
+          self->hook (timeout_us, &result, self->hook_data, &hook_error);
+          g_mutex_lock (&self->lock);
+          self->hook_running = FALSE;
+
+          if (hook_error != NULL &&
+              g_error_matches (hook_error, PYKKA_ERROR, PYKKA_ERROR_TIMEOUT))
+            {
+              /* Not kept: a later get may find the sources completed. */
+              if (G_IS_VALUE (&result))
+                g_value_unset (&result);
+              if (self->n_waiters > 0)
+                g_cond_broadcast (&self->cond);
+              g_propagate_error (error, hook_error);
+              ok = FALSE;
+              break;
+            }
+          store_locked (self, &result, hook_error);
+          g_mutex_unlock (&self->lock);
+          release_hook (self);
+          g_mutex_lock (&self->lock);
+          continue;
+        }
+
+      if (timeout_us == 0)
+        {
+          _pykka_set_timeout_error (error, timeout_us);
+          ok = FALSE;
+          break;
+        }
+
+      self->n_waiters++;
+      if (timeout_us < 0)
+        g_cond_wait (&self->cond, &self->lock);
+      else if (!g_cond_wait_until (&self->cond, &self->lock, deadline) &&
+               self->state == STATE_PENDING &&
+               (self->hook == NULL || self->hook_running))
+        {
+          self->n_waiters--;
+          _pykka_set_timeout_error (error, timeout_us);
+          ok = FALSE;
+          break;
+        }
+      self->n_waiters--;
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (!ok)
+    pykka_value_init_none (value);
+  return ok;
+}
+
+/* Combinators: each is a future with a get hook that reads its sources. */
+
+typedef struct
+{
+  PykkaFuture    *source;
+  GPtrArray      *others;      /* join: more sources */
+  gpointer        func;
+  gpointer        user_data;
+  GDestroyNotify  notify;
+  GValue          initial;     /* reduce: unset when none */
+} Combinator;
+
+static void
+combinator_free (gpointer data)
+{
+  Combinator *c = data;
+
+  g_clear_object (&c->source);
+  g_clear_pointer (&c->others, g_ptr_array_unref);
+  if (c->notify != NULL)
+    c->notify (c->user_data);
+  if (G_IS_VALUE (&c->initial))
+    g_value_unset (&c->initial);
+  g_free (c);
+}
+
+static PykkaFuture *
+combinator_future (PykkaFuture    *source,
+                   PykkaGetHook    hook,
+                   gpointer        func,
+                   gpointer        user_data,
+                   GDestroyNotify  notify,
+                   Combinator    **out)
+{
+  PykkaFuture *future = pykka_future_new ();
+  Combinator *c = g_new0 (Combinator, 1);
+
+  c->source = g_object_ref (source);
+  c->func = func;
+  c->user_data = user_data;
+  c->notify = notify;
+  pykka_future_set_get_hook (future, hook, c, combinator_free, NULL);
+  if (out != NULL)
+    *out = c;
+  return future;
+}
+
+static void
+map_hook (gint64    timeout_us,
+          GValue   *result,
+          gpointer  user_data,
+          GError  **error)
+{
+  Combinator *c = user_data;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!pykka_future_get (c->source, timeout_us, &value, error))
+    return;
+  ((PykkaMapFunc) c->func) (&value, result, c->user_data, error);
+}
+
+/**
+ * pykka_future_map:
+ * @self: a #PykkaFuture
+ * @func: (scope notified) (closure user_data) (destroy notify): maps the value
+ * @user_data: data for @func
+ * @notify: (nullable): frees @user_data
+ *
+ * Makes a future whose value is @func applied to the whole value of @self. @func runs once,
+ * on the thread of the first get of the new future. An error of @self or of @func becomes the
+ * error of the new future.
+ *
+ * Returns: (transfer full): a new #PykkaFuture
+ */
+PykkaFuture *
+pykka_future_map (PykkaFuture    *self,
+                  PykkaMapFunc    func,
+                  gpointer        user_data,
+                  GDestroyNotify  notify)
+{
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  return combinator_future (self, map_hook, func, user_data, notify, NULL);
+}
+
+static GPtrArray *
+get_source_list (Combinator *c,
+                 gint64      timeout_us,
+                 GValue     *value,
+                 GError    **error)
+{
+  GPtrArray *list;
+
+  if (!pykka_future_get (c->source, timeout_us, value, error))
+    return NULL;
+  list = pykka_value_get_list (value);
+  if (list == NULL)
+    g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_NOT_ITERABLE,
+                 _("A value of type “%s” is not a list"), G_VALUE_TYPE_NAME (value));
+  return list;
+}
+
+static void
+filter_hook (gint64    timeout_us,
+             GValue   *result,
+             gpointer  user_data,
+             GError  **error)
+{
+  Combinator *c = user_data;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GPtrArray) kept = NULL;
+  GPtrArray *list;
+
+  if ((list = get_source_list (c, timeout_us, &value, error)) == NULL)
+    return;
+
+  kept = pykka_value_list_new ();
+  for (guint i = 0; i < list->len; i++)
+    {
+      GError *local_error = NULL;
+      const GValue *item = g_ptr_array_index (list, i);
+
+      if (((PykkaFilterFunc) c->func) (item, c->user_data, &local_error))
+        pykka_value_list_append (kept, item);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return;
+        }
+    }
+  pykka_value_init_list (result, kept);
+}
+
+/**
+ * pykka_future_filter:
+ * @self: a #PykkaFuture whose value is a list
+ * @func: (scope notified) (closure user_data) (destroy notify): decides what is kept
+ * @user_data: data for @func
+ * @notify: (nullable): frees @user_data
+ *
+ * Makes a future whose value is the list of the elements of the value of @self for which
+ * @func returns %TRUE. Fails with %PYKKA_ERROR_NOT_ITERABLE if that value is not a list.
+ *
+ * Returns: (transfer full): a new #PykkaFuture
+ */
+PykkaFuture *
+pykka_future_filter (PykkaFuture     *self,
+                     PykkaFilterFunc  func,
+                     gpointer         user_data,
+                     GDestroyNotify   notify)
+{
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  return combinator_future (self, filter_hook, func, user_data, notify, NULL);
+}
+
+static void
+reduce_hook (gint64    timeout_us,
+             GValue   *result,
+             gpointer  user_data,
+             GError  **error)
+{
+  Combinator *c = user_data;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) accumulator = G_VALUE_INIT;
+  GPtrArray *list;
+  guint i = 0;
+
+  if ((list = get_source_list (c, timeout_us, &value, error)) == NULL)
+    return;
+
+  if (G_IS_VALUE (&c->initial))
+    {
+      g_value_init (&accumulator, G_VALUE_TYPE (&c->initial));
+      g_value_copy (&c->initial, &accumulator);
+    }
+  else if (list->len == 0)
+    {
+      g_set_error_literal (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
+                           _("Cannot reduce an empty list without an initial value"));
+      return;
+    }
+  else
+    {
+      const GValue *first = g_ptr_array_index (list, 0);
+
+      g_value_init (&accumulator, G_VALUE_TYPE (first));
+      g_value_copy (first, &accumulator);
+      i = 1;
+    }
+
+  for (; i < list->len; i++)
+    {
+      GValue next = G_VALUE_INIT;
+      GError *local_error = NULL;
+
+      ((PykkaReduceFunc) c->func) (&accumulator, g_ptr_array_index (list, i), &next,
+                                   c->user_data, &local_error);
+      if (local_error != NULL)
+        {
+          if (G_IS_VALUE (&next))
+            g_value_unset (&next);
+          g_propagate_error (error, local_error);
+          return;
+        }
+      g_value_unset (&accumulator);
+      if (G_IS_VALUE (&next))
+        accumulator = next;
+      else
+        pykka_value_init_none (&accumulator);
+    }
+
+  *result = accumulator;
+  memset (&accumulator, 0, sizeof accumulator);
+}
+
+/**
+ * pykka_future_reduce:
+ * @self: a #PykkaFuture whose value is a list
+ * @func: (scope notified) (closure user_data) (destroy notify): combines two values
+ * @initial: (nullable): the start value; %NULL starts with the first element
+ * @user_data: data for @func
+ * @notify: (nullable): frees @user_data
+ *
+ * Makes a future whose value is the elements of the value of @self combined from the left by
+ * @func, like Python's functools.reduce(). An empty list gives @initial, or fails with
+ * %PYKKA_ERROR_INVALID_ARGUMENT without one; a value that is not a list fails with
+ * %PYKKA_ERROR_NOT_ITERABLE.
+ *
+ * Returns: (transfer full): a new #PykkaFuture
+ */
+PykkaFuture *
+pykka_future_reduce (PykkaFuture     *self,
+                     PykkaReduceFunc  func,
+                     const GValue    *initial,
+                     gpointer         user_data,
+                     GDestroyNotify   notify)
+{
+  PykkaFuture *future;
+  Combinator *c;
+
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+  g_return_val_if_fail (initial == NULL || G_IS_VALUE (initial), NULL);
+
+  future = combinator_future (self, reduce_hook, func, user_data, notify, &c);
+  if (initial != NULL)
+    {
+      g_value_init (&c->initial, G_VALUE_TYPE (initial));
+      g_value_copy (initial, &c->initial);
+    }
+  return future;
+}
+
+static gboolean
+get_all_into (PykkaFuture * const *futures,
+              guint                n_futures,
+              gint64               timeout_us,
+              GPtrArray           *list,
+              GError             **error)
+{
+  for (guint i = 0; i < n_futures; i++)
+    {
+      GValue *value = g_new0 (GValue, 1);
+
+      g_ptr_array_add (list, value);
+      if (!pykka_future_get (futures[i], timeout_us, value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+join_hook (gint64    timeout_us,
+           GValue   *result,
+           gpointer  user_data,
+           GError  **error)
+{
+  Combinator *c = user_data;
+  g_autoptr(GPtrArray) list = pykka_value_list_new ();
+
+  if (get_all_into ((PykkaFuture * const *) c->others->pdata, c->others->len, timeout_us,
+                    list, error))
+    pykka_value_init_list (result, list);
+}
+
+/**
+ * pykka_future_join:
+ * @self: a #PykkaFuture
+ * @others: (array length=n_others): more futures
+ * @n_others: the length of @others
+ *
+ * Makes a future whose value is the list of the values of @self and @others, in that order.
+ * The first error of any of them becomes its error.
+ *
+ * Returns: (transfer full): a new #PykkaFuture
+ */
+PykkaFuture *
+pykka_future_join (PykkaFuture        *self,
+                   PykkaFuture * const *others,
+                   guint               n_others)
+{
+  PykkaFuture *future;
+  Combinator *c;
+
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), NULL);
+  g_return_val_if_fail (others != NULL || n_others == 0, NULL);
+  for (guint i = 0; i < n_others; i++)
+    g_return_val_if_fail (PYKKA_IS_FUTURE (others[i]), NULL);
+
+  future = combinator_future (self, join_hook, NULL, NULL, NULL, &c);
+  c->others = g_ptr_array_new_full (n_others + 1, g_object_unref);
+  g_ptr_array_add (c->others, g_object_ref (self));
+  for (guint i = 0; i < n_others; i++)
+    g_ptr_array_add (c->others, g_object_ref (others[i]));
+  return future;
+}
+
+/**
+ * pykka_future_get_all:
+ * @futures: (array length=n_futures): the futures to read
+ * @n_futures: the length of @futures
+ * @timeout_us: the timeout for each future, in microseconds; negative waits forever
+ * @values: (out) (transfer full) (element-type GValue) (optional): the values, in order
+ * @error: return location for a #GError
+ *
+ * Gets the value of every future in @futures. The timeout applies to each future in turn.
+ *
+ * Returns: %TRUE if every future gave a value; otherwise the first error
+ */
+gboolean
+pykka_future_get_all (PykkaFuture * const *futures,
+                      guint                n_futures,
+                      gint64               timeout_us,
+                      GPtrArray          **values,
+                      GError             **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (futures != NULL || n_futures == 0, FALSE);
+  for (guint i = 0; i < n_futures; i++)
+    g_return_val_if_fail (PYKKA_IS_FUTURE (futures[i]), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  list = pykka_value_list_new ();
+  if (!get_all_into (futures, n_futures, timeout_us, list, error))
+    {
+      if (values != NULL)
+        *values = NULL;
+      return FALSE;
+    }
+  if (values != NULL)
+    *values = g_steal_pointer (&list);
+  return TRUE;
+}

@@ -1,0 +1,220 @@
+/* pykka-test-utils.c: shared helpers of the C test programs
+ *
+ * SPDX-FileCopyrightText: 2026 The pykka-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "pykka-test-utils.h"
+
+#include <string.h>
+
+typedef struct
+{
+  GLogLevelFlags level;
+  char *message;
+} Record;
+
+static GMutex log_lock;
+static GCond log_cond;
+static GPtrArray *log_records;
+
+static void
+record_free (gpointer data)
+{
+  Record *record = data;
+
+  g_free (record->message);
+  g_free (record);
+}
+
+static GLogWriterOutput
+test_writer (GLogLevelFlags   log_level,
+             const GLogField *fields,
+             gsize            n_fields,
+             gpointer         user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+        domain = fields[i].value;
+      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+        message = fields[i].value;
+    }
+
+  if (g_strcmp0 (domain, "pykka") == 0)
+    {
+      Record *record = g_new0 (Record, 1);
+
+      record->level = log_level & G_LOG_LEVEL_MASK;
+      record->message = g_strdup (message);
+      g_mutex_lock (&log_lock);
+      g_ptr_array_add (log_records, record);
+      g_cond_broadcast (&log_cond);
+      g_mutex_unlock (&log_lock);
+
+      if (g_test_verbose ())
+        g_printerr ("# pykka log [%d]: %s\n", record->level, message);
+      return G_LOG_WRITER_HANDLED;
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+void
+pykka_test_init (int    *argc,
+                 char ***argv)
+{
+  log_records = g_ptr_array_new_with_free_func (record_free);
+  g_log_set_writer_func (test_writer, NULL, NULL);
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR);
+  g_log_set_debug_enabled (TRUE);
+  pykka_init ();
+}
+
+void
+pykka_test_log_reset (void)
+{
+  g_mutex_lock (&log_lock);
+  g_ptr_array_set_size (log_records, 0);
+  g_mutex_unlock (&log_lock);
+}
+
+static guint
+count_unlocked (GLogLevelFlags level)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < log_records->len; i++)
+    {
+      Record *record = g_ptr_array_index (log_records, i);
+
+      if (record->level == level)
+        n++;
+    }
+  return n;
+}
+
+guint
+pykka_test_log_count (GLogLevelFlags level)
+{
+  guint n;
+
+  g_mutex_lock (&log_lock);
+  n = count_unlocked (level);
+  g_mutex_unlock (&log_lock);
+  return n;
+}
+
+gboolean
+pykka_test_log_wait (GLogLevelFlags level,
+                     guint          n)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gboolean ok;
+
+  g_mutex_lock (&log_lock);
+  while (!(ok = count_unlocked (level) >= n))
+    {
+      if (!g_cond_wait_until (&log_cond, &log_lock, deadline))
+        {
+          ok = count_unlocked (level) >= n;
+          break;
+        }
+    }
+  g_mutex_unlock (&log_lock);
+  return ok;
+}
+
+char **
+pykka_test_log_messages (GLogLevelFlags level)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **result;
+
+  g_mutex_lock (&log_lock);
+  for (guint i = 0; i < log_records->len; i++)
+    {
+      Record *record = g_ptr_array_index (log_records, i);
+
+      if (record->level == level)
+        g_strv_builder_add (builder, record->message);
+    }
+  g_mutex_unlock (&log_lock);
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
+}
+
+struct _PykkaTestEvent
+{
+  GMutex lock;
+  GCond cond;
+  gboolean is_set;
+};
+
+PykkaTestEvent *
+pykka_test_event_new (void)
+{
+  PykkaTestEvent *event = g_new0 (PykkaTestEvent, 1);
+
+  g_mutex_init (&event->lock);
+  g_cond_init (&event->cond);
+  return event;
+}
+
+void
+pykka_test_event_free (PykkaTestEvent *event)
+{
+  g_mutex_clear (&event->lock);
+  g_cond_clear (&event->cond);
+  g_free (event);
+}
+
+void
+pykka_test_event_set (PykkaTestEvent *event)
+{
+  g_mutex_lock (&event->lock);
+  event->is_set = TRUE;
+  g_cond_broadcast (&event->cond);
+  g_mutex_unlock (&event->lock);
+}
+
+gboolean
+pykka_test_event_is_set (PykkaTestEvent *event)
+{
+  gboolean is_set;
+
+  g_mutex_lock (&event->lock);
+  is_set = event->is_set;
+  g_mutex_unlock (&event->lock);
+  return is_set;
+}
+
+gboolean
+pykka_test_event_wait (PykkaTestEvent *event,
+                       guint           timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+  gboolean is_set;
+
+  g_mutex_lock (&event->lock);
+  while (!event->is_set)
+    if (!g_cond_wait_until (&event->cond, &event->lock, deadline))
+      break;
+  is_set = event->is_set;
+  g_mutex_unlock (&event->lock);
+  return is_set;
+}
+
+void
+pykka_test_stop_all (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pykka_actor_registry_stop_all (pykka_actor_registry_get_default (),
+                                                PYKKA_FOREVER, &error));
+  g_assert_no_error (error);
+}
