@@ -66,13 +66,14 @@ int
 main (void)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(PykkaActor) actor = g_object_new (PLAIN_TYPE_ACTOR, NULL);
   g_autoptr(PykkaActorRef) ref = NULL;
   g_auto(GValue) message = G_VALUE_INIT;
   g_auto(GValue) question = G_VALUE_INIT;
   g_auto(GValue) answer = G_VALUE_INIT;
   const char * const *stored;
 
-  ref = pykka_actor_start (g_object_new (PLAIN_TYPE_ACTOR, NULL), &error);
+  ref = pykka_actor_start (actor, &error);
   g_assert_no_error (error);
 
   g_value_init (&message, G_TYPE_STRING);

@@ -174,6 +174,7 @@ typedef enum
   HOOK_LEAVE_UNSET,
   HOOK_TIME_OUT_ONCE,
   HOOK_FAIL,
+  HOOK_BLOCK,
 } HookMode;
 
 typedef struct
@@ -183,6 +184,8 @@ typedef struct
   gint64 last_timeout;
   HookMode mode;
   int value;
+  PykkaTestEvent *entered;  /* HOOK_BLOCK: set when the hook starts */
+  PykkaTestEvent *release;  /* HOOK_BLOCK: the hook returns value once this is set */
 } Counter;
 
 static void
@@ -225,6 +228,12 @@ counting_hook (gint64   timeout_us,
       break;
     case HOOK_FAIL:
       g_set_error (error, TEST_ERROR, TEST_ERROR_NAME, "hook failure %d", call);
+      break;
+    case HOOK_BLOCK:
+      pykka_test_event_set (counter->entered);
+      g_assert_true (pykka_test_event_wait (counter->release, WAIT_MS));
+      g_value_init (result, G_TYPE_INT);
+      g_value_set_int (result, counter->value);
       break;
     default:
       g_assert_not_reached ();
@@ -389,12 +398,13 @@ reduce_fails (const GValue *accumulator,
   g_set_error_literal (error, TEST_ERROR, TEST_ERROR_NAME, "reduce failure");
 }
 
-/* A thread that gets a future, optionally after a "go" event. */
+/* A thread that gets a future. It waits forever, so that a waiter that is never woken shows
+ * as a "done" event that does not come, not as a get that recovers when its timeout ends. */
 typedef struct
 {
   PykkaFuture *future;
   PykkaTestEvent *started;
-  PykkaTestEvent *go;
+  PykkaTestEvent *done;
   GValue value;
   GError *error;
   gboolean ok;
@@ -406,23 +416,22 @@ getter_thread (gpointer data)
   Getter *getter = data;
 
   pykka_test_event_set (getter->started);
-  if (getter->go != NULL)
-    g_assert_true (pykka_test_event_wait (getter->go, WAIT_MS));
-  getter->ok = pykka_future_get (getter->future, WAIT_US, &getter->value, &getter->error);
+  getter->ok = pykka_future_get (getter->future, PYKKA_FOREVER, &getter->value,
+                                 &getter->error);
+  pykka_test_event_set (getter->done);
   return NULL;
 }
 
 static void
-getters_start (Getter         *getters,
-               GThread       **threads,
-               PykkaFuture    *future,
-               PykkaTestEvent *go)
+getters_start (Getter       *getters,
+               GThread     **threads,
+               PykkaFuture  *future)
 {
   for (guint i = 0; i < N_THREADS; i++)
     {
       getters[i].future = future;
       getters[i].started = pykka_test_event_new ();
-      getters[i].go = go;
+      getters[i].done = pykka_test_event_new ();
       threads[i] = g_thread_new ("future-getter", getter_thread, &getters[i]);
     }
   for (guint i = 0; i < N_THREADS; i++)
@@ -433,6 +442,8 @@ static void
 getters_join (Getter   *getters,
               GThread **threads)
 {
+  for (guint i = 0; i < N_THREADS; i++)
+    g_assert_true (pykka_test_event_wait (getters[i].done, WAIT_MS));
   for (guint i = 0; i < N_THREADS; i++)
     g_thread_join (threads[i]);
 }
@@ -446,6 +457,7 @@ getters_clear (Getter *getters)
         g_value_unset (&getters[i].value);
       g_clear_error (&getters[i].error);
       pykka_test_event_free (getters[i].started);
+      pykka_test_event_free (getters[i].done);
     }
 }
 
@@ -719,7 +731,7 @@ test_get_from_many_threads_receives_the_same_value (void)
   g_test_summary ("get from 8 threads waiting at once: every thread wakes with the same "
                   "value (Pykka 4.3, PR #233)");
 
-  getters_start (getters, threads, future, NULL);
+  getters_start (getters, threads, future);
   future_set_string (future, "shared");
   getters_join (getters, threads);
 
@@ -743,7 +755,7 @@ test_get_from_many_threads_receives_the_same_error (void)
   g_test_summary ("get from 8 threads waiting at once on a failed future: every thread gets "
                   "the same domain, code and message");
 
-  getters_start (getters, threads, future, NULL);
+  getters_start (getters, threads, future);
   future_set_test_error (future, "shared failure");
   getters_join (getters, threads);
 
@@ -929,17 +941,22 @@ test_get_hook_error_is_cached (void)
 static void
 test_get_hook_runs_once_for_many_threads (void)
 {
-  Counter counter = { .mode = HOOK_RETURN_INT, .value = 123 };
+  g_autoptr(PykkaTestEvent) entered = pykka_test_event_new ();
+  g_autoptr(PykkaTestEvent) release = pykka_test_event_new ();
+  Counter counter = {
+    .mode = HOOK_BLOCK, .value = 123, .entered = entered, .release = release,
+  };
   g_autoptr(PykkaFuture) future = hook_future_new (&counter);
-  g_autoptr(PykkaTestEvent) go = pykka_test_event_new ();
   Getter getters[N_THREADS] = { 0 };
   GThread *threads[N_THREADS];
 
-  g_test_summary ("8 threads getting a hook future at once: the hook runs once and every "
-                  "thread gets its value");
+  g_test_summary ("8 threads getting a hook future while its hook runs: the hook runs once "
+                  "and every thread gets its value");
 
-  getters_start (getters, threads, future, go);
-  pykka_test_event_set (go);
+  getters_start (getters, threads, future);
+  g_assert_true (pykka_test_event_wait (entered, WAIT_MS));
+  g_assert_false (pykka_future_is_done (future));
+  pykka_test_event_set (release);
   getters_join (getters, threads);
 
   for (guint i = 0; i < N_THREADS; i++)

@@ -786,6 +786,9 @@ test_nothing_is_printed_by_default (Fixture       *fixture,
       g_test_trap_assert_stderr_unmatched ("*pykka*");
       g_test_trap_assert_stderr_unmatched ("*Registered*");
       g_test_trap_assert_stderr_unmatched ("*Exception returned*");
+      g_test_trap_assert_stdout_unmatched ("*pykka*");
+      g_test_trap_assert_stdout_unmatched ("*Registered*");
+      g_test_trap_assert_stdout_unmatched ("*Exception returned*");
       return;
     }
 
