@@ -23,6 +23,10 @@ typedef enum
 PykkaRunStatus  _pykka_actor_process      (PykkaActor *self,
                                            guint       max_envelopes);
 
+/* Whether actors of @type resolve proxy names themselves (a binding overrides call,
+ * get_attr or set_attr), so that proxies cannot check names from type information. */
+gboolean        _pykka_actor_type_resolves_names (GType type);
+
 /* The actor whose handler runs on this thread, or NULL. */
 PykkaActor     *_pykka_actor_get_current  (void);
 

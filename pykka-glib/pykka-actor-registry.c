@@ -438,7 +438,7 @@ match_urn (PykkaActorRef *ref,
  * pykka_actor_registry_get_all:
  * @self: a #PykkaActorRegistry
  *
- * Returns: (transfer full) (element-type PykkaActorRef): the refs of every registered actor,
+ * Returns: (transfer container) (element-type PykkaActorRef): the refs of every registered actor,
  *   in start order
  */
 GPtrArray *
@@ -454,7 +454,7 @@ pykka_actor_registry_get_all (PykkaActorRegistry *self)
  * @self: a #PykkaActorRegistry
  * @type: a type derived from #PykkaActor
  *
- * Returns: (transfer full) (element-type PykkaActorRef): the refs of the registered actors
+ * Returns: (transfer container) (element-type PykkaActorRef): the refs of the registered actors
  *   of @type or of a type derived from it, in start order
  */
 GPtrArray *
@@ -472,7 +472,7 @@ pykka_actor_registry_get_by_type (PykkaActorRegistry *self,
  * @self: a #PykkaActorRegistry
  * @type_name: the name of a type, such as `"MyActor"`
  *
- * Returns: (transfer full) (element-type PykkaActorRef): the refs of the registered actors
+ * Returns: (transfer container) (element-type PykkaActorRef): the refs of the registered actors
  *   whose type has exactly this name (derived types do not match), in start order
  */
 GPtrArray *

@@ -8,6 +8,7 @@
 
 #include "pykka-actor-private.h"
 #include "pykka-actor-ref-private.h"
+#include "pykka-attribute-path-private.h"
 #include "pykka-future-private.h"
 #include "pykka-init-private.h"
 #include "pykka-log-private.h"
@@ -120,6 +121,34 @@ pykka_actor_real_on_receive (PykkaActor    *self,
   _pykka_log (G_LOG_LEVEL_WARNING, "Unexpected message received by %s: %s", describe (self), text);
 }
 
+/* Finds the object that holds the last name of @attr_path and what that name is. */
+static GObject *
+resolve_target (PykkaActor  *self,
+                const char  *attr_path,
+                PykkaAttr   *attr,
+                char       **name,
+                GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  GObject *target;
+  guint n_parts;
+
+  parts = _pykka_attr_path_split (attr_path, &n_parts, error);
+  if (parts == NULL)
+    return NULL;
+  target = _pykka_attr_walk_objects (G_OBJECT (self), parts, n_parts - 1, describe (self), error);
+  if (target == NULL)
+    return NULL;
+  if (!_pykka_attr_lookup (G_OBJECT_TYPE (target), parts[n_parts - 1], attr))
+    {
+      _pykka_set_no_attribute (error, describe (self), parts[n_parts - 1]);
+      g_object_unref (target);
+      return NULL;
+    }
+  *name = g_strdup (parts[n_parts - 1]);
+  return target;
+}
+
 static void
 pykka_actor_real_call (PykkaActor    *self,
                        const char    *attr_path,
@@ -128,8 +157,93 @@ pykka_actor_real_call (PykkaActor    *self,
                        GValue        *result,
                        GError       **error)
 {
-  g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE,
-               _("%s has no attribute “%s”"), describe (self), attr_path);
+  g_autoptr(GObject) target = NULL;
+  g_autofree char *name = NULL;
+  PykkaAttr attr;
+
+  target = resolve_target (self, attr_path, &attr, &name, error);
+  if (target == NULL)
+    return;
+  if (attr.kind != PYKKA_ATTR_METHOD)
+    {
+      g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
+                   _("Attribute “%s” is not a method"), name);
+      return;
+    }
+  _pykka_attr_invoke (target, &attr, name, args, n_args, result, error);
+}
+
+static void
+pykka_actor_real_get_attr (PykkaActor    *self,
+                           const char    *attr_path,
+                           GValue        *value,
+                           GError       **error)
+{
+  g_autoptr(GObject) target = NULL;
+  g_autofree char *name = NULL;
+  PykkaAttr attr;
+
+  target = resolve_target (self, attr_path, &attr, &name, error);
+  if (target == NULL)
+    return;
+  if (attr.kind != PYKKA_ATTR_PROPERTY || (attr.pspec->flags & G_PARAM_READABLE) == 0)
+    {
+      g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
+                   _("Attribute “%s” cannot be read"), name);
+      return;
+    }
+
+  g_value_init (value, attr.pspec->value_type);
+  g_object_get_property (target, attr.pspec->name, value);
+
+  /* Pykka never exposes a proxy to the actor itself: reaching through it would recurse. */
+  if (G_VALUE_HOLDS (value, PYKKA_TYPE_ACTOR_PROXY) && g_value_get_object (value) != NULL &&
+      pykka_actor_proxy_get_actor_ref (g_value_get_object (value)) == pykka_actor_get_actor_ref (self))
+    {
+      _pykka_log (G_LOG_LEVEL_WARNING,
+                  "%s attribute '%s' is a proxy to itself. Consider making it private.",
+                  describe (self), attr_path);
+      g_value_unset (value);
+      _pykka_set_no_attribute (error, describe (self), name);
+    }
+}
+
+static void
+pykka_actor_real_set_attr (PykkaActor    *self,
+                           const char    *attr_path,
+                           const GValue  *value,
+                           GError       **error)
+{
+  g_autoptr(GObject) target = NULL;
+  g_autofree char *name = NULL;
+  g_auto(GValue) converted = G_VALUE_INIT;
+  PykkaAttr attr;
+
+  target = resolve_target (self, attr_path, &attr, &name, error);
+  if (target == NULL)
+    return;
+  if (attr.kind != PYKKA_ATTR_PROPERTY || (attr.pspec->flags & G_PARAM_WRITABLE) == 0 ||
+      (attr.pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+    {
+      g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE,
+                   _("Attribute “%s” of %s cannot be set"), name, describe (self));
+      return;
+    }
+  if (!_pykka_value_convert (value, attr.pspec->value_type, &converted, error))
+    return;
+  g_object_set_property (target, attr.pspec->name, &converted);
+}
+
+gboolean
+_pykka_actor_type_resolves_names (GType type)
+{
+  PykkaActorClass *klass = g_type_class_ref (type);
+  gboolean resolves = klass->call != pykka_actor_real_call ||
+                      klass->get_attr != pykka_actor_real_get_attr ||
+                      klass->set_attr != pykka_actor_real_set_attr;
+
+  g_type_class_unref (klass);
+  return resolves;
 }
 
 /* GObject. */
@@ -220,6 +334,8 @@ pykka_actor_class_init (PykkaActorClass *klass)
   klass->on_failure = pykka_actor_real_on_failure;
   klass->on_receive = pykka_actor_real_on_receive;
   klass->call = pykka_actor_real_call;
+  klass->get_attr = pykka_actor_real_get_attr;
+  klass->set_attr = pykka_actor_real_set_attr;
 
   /**
    * PykkaActor:actor-urn: (getter get_actor_urn)
@@ -333,6 +449,33 @@ stop_other_actors (PykkaActor *self)
     }
 }
 
+/* Proxy messages go to call, get_attr and set_attr; everything else to on_receive. */
+static void
+receive (PykkaActor    *self,
+         const GValue  *message,
+         GValue        *reply,
+         GError       **error)
+{
+  PykkaActorClass *klass = PYKKA_ACTOR_GET_CLASS (self);
+  GType type = G_VALUE_TYPE (message);
+  gpointer boxed = G_TYPE_IS_BOXED (type) ? g_value_get_boxed (message) : NULL;
+
+  if (boxed != NULL && type == PYKKA_TYPE_PROXY_CALL)
+    {
+      guint n_args;
+      const GValue *args = pykka_proxy_call_get_args (boxed, &n_args);
+
+      klass->call (self, pykka_proxy_call_get_attr_path (boxed), args, n_args, reply, error);
+    }
+  else if (boxed != NULL && type == PYKKA_TYPE_PROXY_GET_ATTR)
+    klass->get_attr (self, pykka_proxy_get_attr_get_attr_path (boxed), reply, error);
+  else if (boxed != NULL && type == PYKKA_TYPE_PROXY_SET_ATTR)
+    klass->set_attr (self, pykka_proxy_set_attr_get_attr_path (boxed),
+                     pykka_proxy_set_attr_get_value (boxed), error);
+  else
+    klass->on_receive (self, message, reply, error);
+}
+
 static void
 handle_message (PykkaActor    *self,
                 PykkaEnvelope *envelope)
@@ -340,7 +483,7 @@ handle_message (PykkaActor    *self,
   GValue reply = G_VALUE_INIT;
   GError *error = NULL;
 
-  PYKKA_ACTOR_GET_CLASS (self)->on_receive (self, &envelope->message, &reply, &error);
+  receive (self, &envelope->message, &reply, &error);
 
   if G_LIKELY (error == NULL)
     {
@@ -798,4 +941,52 @@ pykka_actor_call (PykkaActor    *self,
   PYKKA_ACTOR_GET_CLASS (self)->call (self, attr_path, args, n_args, result, error);
   if (!G_IS_VALUE (result))
     pykka_value_init_none (result);
+}
+
+/**
+ * pykka_actor_get_attr: (virtual get_attr)
+ * @self: a #PykkaActor
+ * @attr_path: a dotted attribute path
+ * @value: (out caller-allocates): the value; left unset, it is None
+ * @error: return location for a #GError
+ *
+ * Reads the attribute @attr_path of the actor on the actor's thread. Proxies use it; language
+ * bindings override it to reach attributes written in their language.
+ */
+void
+pykka_actor_get_attr (PykkaActor    *self,
+                      const char    *attr_path,
+                      GValue        *value,
+                      GError       **error)
+{
+  g_return_if_fail (PYKKA_IS_ACTOR (self));
+  g_return_if_fail (attr_path != NULL);
+  g_return_if_fail (value != NULL && !G_IS_VALUE (value));
+
+  PYKKA_ACTOR_GET_CLASS (self)->get_attr (self, attr_path, value, error);
+  if (!G_IS_VALUE (value))
+    pykka_value_init_none (value);
+}
+
+/**
+ * pykka_actor_set_attr: (virtual set_attr)
+ * @self: a #PykkaActor
+ * @attr_path: a dotted attribute path
+ * @value: the new value
+ * @error: return location for a #GError
+ *
+ * Writes the attribute @attr_path of the actor on the actor's thread. Proxies use it;
+ * language bindings override it to reach attributes written in their language.
+ */
+void
+pykka_actor_set_attr (PykkaActor    *self,
+                      const char    *attr_path,
+                      const GValue  *value,
+                      GError       **error)
+{
+  g_return_if_fail (PYKKA_IS_ACTOR (self));
+  g_return_if_fail (attr_path != NULL);
+  g_return_if_fail (G_IS_VALUE (value));
+
+  PYKKA_ACTOR_GET_CLASS (self)->set_attr (self, attr_path, value, error);
 }

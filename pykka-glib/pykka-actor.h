@@ -31,6 +31,10 @@ G_DECLARE_DERIVABLE_TYPE (PykkaActor, pykka_actor, PYKKA, ACTOR, GObject)
  * @on_receive: handles a message that is not a stop or proxy message
  * @call: calls the method @attr_path of the actor (used by proxies; language bindings
  *   override it to reach their own methods)
+ * @get_attr: reads the attribute @attr_path of the actor (used by proxies; language
+ *   bindings override it to reach their own attributes)
+ * @set_attr: writes the attribute @attr_path of the actor (used by proxies; language
+ *   bindings override it to reach their own attributes)
  *
  * The virtual methods of #PykkaActor. Every one runs on the thread or context that runs the
  * actor, one message at a time.
@@ -56,9 +60,17 @@ struct _PykkaActorClass
                       guint          n_args,
                       GValue        *result,
                       GError       **error);
+  void (*get_attr)   (PykkaActor    *self,
+                      const char    *attr_path,
+                      GValue        *value,
+                      GError       **error);
+  void (*set_attr)   (PykkaActor    *self,
+                      const char    *attr_path,
+                      const GValue  *value,
+                      GError       **error);
 
   /*< private >*/
-  gpointer padding[12];
+  gpointer padding[10];
 };
 
 PYKKA_AVAILABLE_IN_ALL
@@ -99,6 +111,16 @@ void                pykka_actor_call             (PykkaActor    *self,
                                                   const GValue  *args,
                                                   guint          n_args,
                                                   GValue        *result,
+                                                  GError       **error);
+PYKKA_AVAILABLE_IN_ALL
+void                pykka_actor_get_attr         (PykkaActor    *self,
+                                                  const char    *attr_path,
+                                                  GValue        *value,
+                                                  GError       **error);
+PYKKA_AVAILABLE_IN_ALL
+void                pykka_actor_set_attr         (PykkaActor    *self,
+                                                  const char    *attr_path,
+                                                  const GValue  *value,
                                                   GError       **error);
 
 G_END_DECLS

@@ -745,12 +745,12 @@ pykka_future_join (PykkaFuture        *self,
  * @futures: (array length=n_futures): the futures to read
  * @n_futures: the length of @futures
  * @timeout_us: the timeout for each future, in microseconds; negative waits forever
- * @values: (out) (transfer full) (element-type GValue) (optional): the values, in order
+ * @values: (out) (transfer container) (element-type GValue) (optional): the values, in order
  * @error: return location for a #GError
  *
  * Gets the value of every future in @futures. The timeout applies to each future in turn.
  *
- * Returns: %TRUE if every future gave a value; otherwise the first error
+ * Returns: (skip): %TRUE if every future gave a value; otherwise the first error
  */
 gboolean
 pykka_future_get_all (PykkaFuture * const *futures,

@@ -71,7 +71,7 @@ value_free (gpointer data)
  *
  * Creates an empty list: a #GPtrArray that owns its #GValue elements.
  *
- * Returns: (transfer full) (element-type GValue): a new list
+ * Returns: (transfer container) (element-type GValue): a new list
  */
 GPtrArray *
 pykka_value_list_new (void)

@@ -11,10 +11,16 @@ What PyGObject 3.42 makes of the API (checked by running it):
 - pykka_actor_ref_stop, pykka_actor_ref_tell and pykka_future_set return their gboolean.
 - Pykka.Error is the registered error domain, so Pykka.Error.X are the codes of GLib.Error
   raised with domain "pykka-error-quark".
+- Pykka.Future.get_all is not skipped: it returns (True, values=[...]).
+
+Every test also fails if GLib reported a CRITICAL or WARNING meanwhile: "pykka" records through
+a log handler, GLib's own through the Python warnings PyGObject turns them into.
 """
 
+import gc
 import sys
 import traceback
+import warnings
 
 import gi
 
@@ -186,6 +192,29 @@ def test_default_registry_lists_running_actors():
     check(all(not r.is_alive() for r in refs), "stop_all stopped every actor")
 
 
+def test_registry_lookups_keep_refs_alive():
+    # Each lookup hands Python the refs; dropping the lists must give back exactly what the
+    # lookup took, no more (a GPtrArray that owns its elements is "transfer container").
+    registry = Pykka.ActorRegistry.get_default()
+    ref = Greeter().start()
+    try:
+        check_equal(ref.ask_sync("ready", -1), "Hi there, ready!")
+        before = ref.__grefcount__
+        for _ in range(3):
+            check_equal(len(registry.get_all()), 1)
+            check_equal(len(registry.get_by_type(Greeter.__gtype__)), 1)
+            check_equal(len(registry.get_by_type_name(Greeter.__gtype__.name)), 1)
+            found = registry.get_by_urn(ref.get_actor_urn())
+            check(found is ref, "get_by_urn gives the same ref")
+            del found
+        gc.collect()
+        check_equal(ref.__grefcount__, before)
+        check_equal(ref.ask_sync("still", -1), "Hi there, still!")
+    finally:
+        check_equal(ref.stop(-1), True)
+    check_equal(ref.is_alive(), False)
+
+
 TESTS = [
     test_start_returns_a_live_ref,
     test_ask_sync_returns_the_reply,
@@ -197,16 +226,45 @@ TESTS = [
     test_future_set_and_get,
     test_future_set_error_and_get,
     test_default_registry_lists_running_actors,
+    test_registry_lookups_keep_refs_alive,
 ]
+
+# "pykka" records at CRITICAL or WARNING, from any thread.
+glib_problems = []
+
+
+def record_pykka_log(domain, level, message, *user_data):
+    glib_problems.append("%s-%s: %s" % (domain, int(level), message))
+
+
+def run_test(test):
+    """Runs @test; raises if it failed or if GLib reported a problem meanwhile."""
+    del glib_problems[:]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        test()
+        gc.collect()
+    problems = list(glib_problems) + [
+        "%s: %s" % (w.category.__name__, w.message)
+        for w in caught
+        if not issubclass(w.category, DeprecationWarning)
+    ]
+    if problems:
+        raise AssertionError("GLib reported problems:\n" + "\n".join(problems))
 
 
 def main():
     failures = 0
+    GLib.log_set_handler(
+        "pykka",
+        GLib.LogLevelFlags.LEVEL_CRITICAL | GLib.LogLevelFlags.LEVEL_WARNING,
+        record_pykka_log,
+    )
     print("1..%d" % len(TESTS), flush=True)
     for number, test in enumerate(TESTS, start=1):
         name = test.__name__[len("test_"):]
         try:
-            test()
+            run_test(test)
         except Exception:
             failures += 1
             print("not ok %d - %s" % (number, name))
