@@ -48,6 +48,7 @@
 typedef enum
 {
   STATE_CREATED,
+  STATE_HOSTED,     /* registered by pykka_actor_start_hosted (), waiting for pykka_actor_run () */
   STATE_STARTING,
   STATE_RUNNING,
   STATE_FINISHED,
@@ -622,6 +623,7 @@ _pykka_actor_process (PykkaActor *self,
       break;
 
     case STATE_CREATED:
+    case STATE_HOSTED:
     default:
       g_assert_not_reached ();
     }
@@ -652,12 +654,13 @@ out:
 /* Public API. */
 
 static gboolean
-begin_start (PykkaActor  *self,
-             GError     **error)
+begin_start_as (PykkaActor  *self,
+                ActorState   state,
+                GError     **error)
 {
   PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
 
-  if (!g_atomic_int_compare_and_exchange (&priv->state, STATE_CREATED, STATE_STARTING))
+  if (!g_atomic_int_compare_and_exchange (&priv->state, STATE_CREATED, state))
     {
       g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_STARTED,
                    _("%s was already started"), describe (self));
@@ -668,6 +671,13 @@ begin_start (PykkaActor  *self,
   return TRUE;
 }
 
+static gboolean
+begin_start (PykkaActor  *self,
+             GError     **error)
+{
+  return begin_start_as (self, STATE_STARTING, error);
+}
+
 static void
 abort_start (PykkaActor *self)
 {
@@ -676,6 +686,24 @@ abort_start (PykkaActor *self)
   pykka_actor_registry_unregister (priv->registry, priv->ref);
   mark_stopped (self);
   teardown (self);
+}
+
+/* Registers @self and hands its mailbox to @dispatcher (taken), which schedules the first run.
+ * @dispatcher NULL means creating it failed: undo the registration. */
+static PykkaActorRef *
+finish_start (PykkaActor      *self,
+              PykkaDispatcher *dispatcher)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  if (dispatcher == NULL)
+    {
+      abort_start (self);
+      return NULL;
+    }
+  _pykka_mailbox_start (_pykka_actor_ref_get_mailbox (priv->ref), dispatcher);
+  _pykka_dispatcher_unref (dispatcher);
+  return g_object_ref (priv->ref);
 }
 
 /**
@@ -696,7 +724,6 @@ pykka_actor_start (PykkaActor  *self,
 {
   static gint thread_counter = 0;
   PykkaActorPrivate *priv;
-  PykkaDispatcher *dispatcher;
 
   g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -707,16 +734,129 @@ pykka_actor_start (PykkaActor  *self,
 
   priv->thread_name = g_strdup_printf ("%s-%d", G_OBJECT_TYPE_NAME (self),
                                        g_atomic_int_add (&thread_counter, 1));
-  dispatcher = _pykka_dispatcher_thread_new (self, priv->thread_name, error);
-  if (dispatcher == NULL)
-    {
-      abort_start (self);
-      return NULL;
-    }
-  _pykka_mailbox_start (_pykka_actor_ref_get_mailbox (priv->ref), dispatcher);
-  _pykka_dispatcher_unref (dispatcher);
+  return finish_start (self, _pykka_dispatcher_thread_new (self, priv->thread_name, error));
+}
 
+/**
+ * pykka_actor_start_in_context:
+ * @self: a #PykkaActor that was not started before
+ * @context: (nullable): the #GMainContext that runs the actor; %NULL for the thread-default one
+ * @error: return location for a #GError
+ *
+ * Registers @self and runs it on @context: one #GSource attached to @context handles its
+ * messages, on whichever thread iterates @context, a batch at a time, between the other
+ * sources of the context. This is the runtime of actors that own GTK widgets, and the only
+ * one for actors written in JavaScript. A handler that blocks blocks the whole context, and a
+ * blocking get of a future that an actor of the same context must complete can only time out.
+ * @context must be iterated, and outlive the actor.
+ *
+ * Returns: (transfer full): the ref of the actor, or %NULL with %PYKKA_ERROR_ALREADY_STARTED
+ */
+PykkaActorRef *
+pykka_actor_start_in_context (PykkaActor    *self,
+                              GMainContext  *context,
+                              GError       **error)
+{
+  g_autoptr(GMainContext) owned = NULL;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!begin_start (self, error))
+    return NULL;
+  if (context == NULL)
+    context = owned = g_main_context_ref_thread_default ();
+  return finish_start (self, _pykka_dispatcher_context_new (self, context));
+}
+
+/**
+ * pykka_actor_start_in_pool:
+ * @self: a #PykkaActor that was not started before
+ * @pool: (nullable): the #PykkaPool whose workers run the actor; %NULL for the default pool
+ * @error: return location for a #GError
+ *
+ * Registers @self and runs it on the workers of @pool, which any number of actors share.
+ * The actor still handles one message at a time, in order.
+ *
+ * Returns: (transfer full): the ref of the actor, or %NULL with %PYKKA_ERROR_ALREADY_STARTED
+ */
+PykkaActorRef *
+pykka_actor_start_in_pool (PykkaActor  *self,
+                           PykkaPool   *pool,
+                           GError     **error)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
+  g_return_val_if_fail (pool == NULL || PYKKA_IS_POOL (pool), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!begin_start (self, error))
+    return NULL;
+  if (pool == NULL)
+    pool = pykka_pool_get_default ();
+  return finish_start (self, _pykka_dispatcher_pool_new (self, pool));
+}
+
+/**
+ * pykka_actor_start_hosted:
+ * @self: a #PykkaActor that was not started before
+ * @error: return location for a #GError
+ *
+ * Registers @self for the caller-hosted runtime and returns its ref at once; the actor handles
+ * nothing (not even #PykkaActorClass.on_start) until a thread calls pykka_actor_run(), but
+ * messages sent meanwhile wait in its inbox. Language bindings use this pair to return the
+ * ref to the caller while a thread of their own runs the actor.
+ *
+ * Returns: (transfer full): the ref of the actor, or %NULL with %PYKKA_ERROR_ALREADY_STARTED
+ */
+PykkaActorRef *
+pykka_actor_start_hosted (PykkaActor  *self,
+                          GError     **error)
+{
+  PykkaActorPrivate *priv;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  priv = pykka_actor_get_instance_private (self);
+  if (!begin_start_as (self, STATE_HOSTED, error))
+    return NULL;
   return g_object_ref (priv->ref);
+}
+
+/**
+ * pykka_actor_run:
+ * @self: a #PykkaActor, not started or started with pykka_actor_start_hosted()
+ * @error: return location for a #GError
+ *
+ * Runs @self on the calling thread until it has stopped, registering it first unless
+ * pykka_actor_start_hosted() did. The actor's ref (#PykkaActor:actor-ref) exists before this
+ * is called, so other threads can talk to the actor meanwhile. Language bindings host actors
+ * on their own threads this way.
+ *
+ * Returns: %TRUE once the actor has stopped; %FALSE with %PYKKA_ERROR_ALREADY_STARTED if it
+ *   was started otherwise, or is running already
+ */
+gboolean
+pykka_actor_run (PykkaActor  *self,
+                 GError     **error)
+{
+  PykkaActorPrivate *priv;
+  PykkaDispatcher *dispatcher;
+  g_autoptr(PykkaActorRef) ref = NULL;
+
+  g_return_val_if_fail (PYKKA_IS_ACTOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  priv = pykka_actor_get_instance_private (self);
+  if (!g_atomic_int_compare_and_exchange (&priv->state, STATE_HOSTED, STATE_STARTING) &&
+      !begin_start (self, error))
+    return FALSE;
+
+  dispatcher = _pykka_dispatcher_caller_new (self);
+  ref = finish_start (self, _pykka_dispatcher_ref (dispatcher));
+  _pykka_dispatcher_caller_run (dispatcher);
+  _pykka_dispatcher_unref (dispatcher);
+  return TRUE;
 }
 
 /**

@@ -77,6 +77,20 @@ PYKKA_AVAILABLE_IN_ALL
 PykkaActorRef      *pykka_actor_start            (PykkaActor    *self,
                                                   GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 PYKKA_AVAILABLE_IN_ALL
+PykkaActorRef      *pykka_actor_start_in_context (PykkaActor    *self,
+                                                  GMainContext  *context,
+                                                  GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+PYKKA_AVAILABLE_IN_ALL
+PykkaActorRef      *pykka_actor_start_in_pool    (PykkaActor    *self,
+                                                  PykkaPool     *pool,
+                                                  GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+PYKKA_AVAILABLE_IN_ALL
+PykkaActorRef      *pykka_actor_start_hosted     (PykkaActor    *self,
+                                                  GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+PYKKA_AVAILABLE_IN_ALL
+gboolean            pykka_actor_run              (PykkaActor    *self,
+                                                  GError       **error);
+PYKKA_AVAILABLE_IN_ALL
 gboolean            pykka_actor_stop             (PykkaActor    *self,
                                                   GError       **error);
 PYKKA_AVAILABLE_IN_ALL

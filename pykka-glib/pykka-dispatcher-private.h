@@ -35,8 +35,26 @@ PykkaDispatcher *_pykka_dispatcher_ref   (PykkaDispatcher            *self);
 void             _pykka_dispatcher_unref (PykkaDispatcher            *self);
 
 /* The thread-per-actor runtime (pykka-dispatcher-thread.c). */
-PykkaDispatcher *_pykka_dispatcher_thread_new (PykkaActor  *actor,
-                                               const char  *thread_name,
-                                               GError     **error);
+PykkaDispatcher *_pykka_dispatcher_thread_new  (PykkaActor   *actor,
+                                                const char   *thread_name,
+                                                GError      **error);
+
+/* The caller-hosted runtime (pykka-dispatcher-thread.c): the same loop on the calling thread.
+ * _run returns once the actor has finished. */
+PykkaDispatcher *_pykka_dispatcher_caller_new  (PykkaActor   *actor);
+void             _pykka_dispatcher_caller_run  (PykkaDispatcher *self);
+
+/* The main-context runtime (pykka-dispatcher-context.c). */
+PykkaDispatcher *_pykka_dispatcher_context_new (PykkaActor   *actor,
+                                                GMainContext *context);
+
+/* The pool runtime (pykka-pool.c). */
+PykkaDispatcher *_pykka_dispatcher_pool_new    (PykkaActor   *actor,
+                                                PykkaPool    *pool);
+
+/* A thread is about to block (in a future's get) or has stopped blocking. A pool worker lends
+ * its place to a spare worker meanwhile, so that blocking actors cannot starve the pool. */
+void             _pykka_blocking_begin         (void);
+void             _pykka_blocking_end           (void);
 
 G_END_DECLS

@@ -10,7 +10,8 @@
 #include "pykka-dispatcher-private.h"
 
 /* One thread that sleeps until the mailbox has work, then lets the actor core handle all of
- * it, like Pykka's ThreadingActor. */
+ * it, like Pykka's ThreadingActor. The caller-hosted runtime (pykka_actor_run ()) is the same
+ * loop on a thread the caller owns. */
 typedef struct
 {
   PykkaDispatcher  parent;
@@ -50,10 +51,9 @@ static const PykkaDispatcherClass thread_dispatcher_class = {
   .finalize = thread_dispatcher_finalize,
 };
 
-static gpointer
-thread_dispatcher_main (gpointer data)
+static void
+thread_dispatcher_loop (ThreadDispatcher *self)
 {
-  ThreadDispatcher *self = data;
   PykkaRunStatus status = PYKKA_RUN_IDLE;  /* wait for the start */
 
   while (status != PYKKA_RUN_FINISHED)
@@ -74,17 +74,22 @@ thread_dispatcher_main (gpointer data)
     }
 
   g_clear_object (&self->actor);
+}
+
+static gpointer
+thread_dispatcher_main (gpointer data)
+{
+  ThreadDispatcher *self = data;
+
+  thread_dispatcher_loop (self);
   _pykka_dispatcher_unref (&self->parent);
   return NULL;
 }
 
-PykkaDispatcher *
-_pykka_dispatcher_thread_new (PykkaActor  *actor,
-                              const char  *thread_name,
-                              GError     **error)
+static ThreadDispatcher *
+thread_dispatcher_new (PykkaActor *actor)
 {
   ThreadDispatcher *self = g_new0 (ThreadDispatcher, 1);
-  GThread *thread;
 
   _pykka_dispatcher_init (&self->parent, &thread_dispatcher_class);
   g_mutex_init (&self->lock);
@@ -92,6 +97,30 @@ _pykka_dispatcher_thread_new (PykkaActor  *actor,
   /* The first run waits for the first schedule (the start). */
   self->pending = FALSE;
   self->actor = g_object_ref (actor);
+  return self;
+}
+
+PykkaDispatcher *
+_pykka_dispatcher_caller_new (PykkaActor *actor)
+{
+  return &thread_dispatcher_new (actor)->parent;
+}
+
+void
+_pykka_dispatcher_caller_run (PykkaDispatcher *dispatcher)
+{
+  g_assert (dispatcher->klass == &thread_dispatcher_class);
+
+  thread_dispatcher_loop ((ThreadDispatcher *) dispatcher);
+}
+
+PykkaDispatcher *
+_pykka_dispatcher_thread_new (PykkaActor  *actor,
+                              const char  *thread_name,
+                              GError     **error)
+{
+  ThreadDispatcher *self = thread_dispatcher_new (actor);
+  GThread *thread;
 
   /* The thread holds its own reference until the actor has finished. */
   _pykka_dispatcher_ref (&self->parent);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "pykka-dispatcher-private.h"
 #include "pykka-future-private.h"
 #include "pykka-init-private.h"
 
@@ -336,6 +337,7 @@ pykka_future_get (PykkaFuture  *self,
                   GError      **error)
 {
   gint64 deadline = 0;
+  gboolean blocking = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
@@ -400,6 +402,16 @@ pykka_future_get (PykkaFuture  *self,
         }
 
       self->n_waiters++;
+      if (!blocking)
+        {
+          /* A pool worker lends its place while it waits. */
+          blocking = TRUE;
+          g_mutex_unlock (&self->lock);
+          _pykka_blocking_begin ();
+          g_mutex_lock (&self->lock);
+          self->n_waiters--;
+          continue;
+        }
       if (timeout_us < 0)
         g_cond_wait (&self->cond, &self->lock);
       else if (!g_cond_wait_until (&self->cond, &self->lock, deadline) &&
@@ -415,6 +427,8 @@ pykka_future_get (PykkaFuture  *self,
     }
   g_mutex_unlock (&self->lock);
 
+  if (blocking)
+    _pykka_blocking_end ();
   if (!ok)
     pykka_value_init_none (value);
   return ok;

@@ -20,6 +20,7 @@ typedef struct _PykkaActor         PykkaActor;
 typedef struct _PykkaActorRef      PykkaActorRef;
 typedef struct _PykkaActorRegistry PykkaActorRegistry;
 typedef struct _PykkaFuture        PykkaFuture;
+typedef struct _PykkaPool          PykkaPool;
 
 /**
  * PYKKA_FOREVER:

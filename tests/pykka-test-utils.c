@@ -63,10 +63,74 @@ test_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+static const char *runtime = "thread";
+static GMainContext *runtime_context;
+
+static gpointer
+context_thread (gpointer data)
+{
+  GMainLoop *loop = g_main_loop_new (runtime_context, FALSE);
+
+  g_main_context_push_thread_default (runtime_context);
+  g_main_loop_run (loop);
+  return NULL;
+}
+
+const char *
+pykka_test_runtime (void)
+{
+  return runtime;
+}
+
+static gpointer
+caller_thread (gpointer data)
+{
+  g_autoptr(PykkaActor) actor = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pykka_actor_run (actor, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+PykkaActorRef *
+pykka_test_start (PykkaActor  *actor,
+                  GError     **error)
+{
+  PykkaActorRef *ref;
+
+  if (g_str_equal (runtime, "pool"))
+    return pykka_actor_start_in_pool (actor, NULL, error);
+  if (g_str_equal (runtime, "context"))
+    return pykka_actor_start_in_context (actor, runtime_context, error);
+  if (g_str_equal (runtime, "caller"))
+    {
+      ref = pykka_actor_start_hosted (actor, error);
+      if (ref != NULL)
+        g_thread_unref (g_thread_new ("caller-host", caller_thread, g_object_ref (actor)));
+      return ref;
+    }
+  return pykka_actor_start (actor, error);
+}
+
 void
 pykka_test_init (int    *argc,
                  char ***argv)
 {
+  const char *env = g_getenv ("PYKKA_TEST_RUNTIME");
+
+  if (env != NULL && env[0] != '\0')
+    {
+      g_assert_true (g_str_equal (env, "thread") || g_str_equal (env, "pool") ||
+                     g_str_equal (env, "context") || g_str_equal (env, "caller"));
+      runtime = env;
+    }
+  if (g_str_equal (runtime, "context"))
+    {
+      runtime_context = g_main_context_new ();
+      g_thread_unref (g_thread_new ("context-runtime", context_thread, NULL));
+    }
+
   log_records = g_ptr_array_new_with_free_func (record_free);
   g_log_set_writer_func (test_writer, NULL, NULL);
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR);

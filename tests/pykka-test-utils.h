@@ -43,6 +43,15 @@ gboolean        pykka_test_event_wait (PykkaTestEvent *event, guint timeout_ms);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PykkaTestEvent, pykka_test_event_free)
 
+/* Starts @actor on the runtime the test run is parametrised with: the environment variable
+ * PYKKA_TEST_RUNTIME is "thread" (default, pykka_actor_start), "pool" (the default pool),
+ * "context" (a main context iterated by a thread of the test utils) or "caller"
+ * (pykka_actor_start_hosted, then pykka_actor_run on a thread of the test utils). */
+PykkaActorRef *pykka_test_start (PykkaActor *actor, GError **error);
+
+/* The name of that runtime. */
+const char    *pykka_test_runtime (void);
+
 /* Stops every actor of the default registry (a teardown like Pykka's stop_all fixture). */
 void      pykka_test_stop_all       (void);
 

@@ -561,7 +561,7 @@ start_actor_full (GType               type,
 
   if (weak != NULL)
     g_weak_ref_init (weak, actor);
-  ref = pykka_actor_start (actor, &error);
+  ref = pykka_test_start (actor, &error);
   g_assert_no_error (error);
   g_assert_nonnull (ref);
   return ref;
@@ -764,7 +764,7 @@ test_actor_has_an_uuid4_based_urn (void)
   g_object_get (actor, "actor-urn", &property_urn, NULL);
   g_assert_cmpstr (property_urn, ==, pykka_actor_get_actor_urn (actor));
 
-  ref = pykka_actor_start (actor, &error);
+  ref = pykka_test_start (actor, &error);
   g_assert_no_error (error);
   g_assert_nonnull (ref);
   assert_uuid4_urn (pykka_actor_ref_get_actor_urn (ref));
@@ -1086,7 +1086,7 @@ test_stop_inside_on_failure_fails_with_actor_dead (void)
 
   events->stop_in_on_failure = TRUE;
   events->stop_in_on_failure_result = TRUE;
-  ref = pykka_actor_start (actor, &error);
+  ref = pykka_test_start (actor, &error);
   g_assert_no_error (error);
   g_clear_object (&actor);
   ref_string = pykka_actor_ref_to_string (ref);
@@ -1350,11 +1350,11 @@ test_second_start_fails_with_already_started (void)
   g_autoptr(PykkaActorRef) third = NULL;
   g_autoptr(GError) error = NULL;
 
-  ref = pykka_actor_start (actor, &error);
+  ref = pykka_test_start (actor, &error);
   g_assert_no_error (error);
   g_assert_nonnull (ref);
 
-  second = pykka_actor_start (actor, &error);
+  second = pykka_test_start (actor, &error);
   g_assert_null (second);
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_STARTED);
   g_clear_error (&error);
@@ -1362,7 +1362,7 @@ test_second_start_fails_with_already_started (void)
 
   g_assert_true (pykka_actor_ref_stop (ref, PYKKA_FOREVER, &error));
   g_assert_no_error (error);
-  third = pykka_actor_start (actor, &error);
+  third = pykka_test_start (actor, &error);
   g_assert_null (third);
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_STARTED);
   g_assert_cmpint (g_atomic_int_get (&events->on_stop_count), ==, 1);

@@ -126,7 +126,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->registry = pykka_actor_registry_new ();
   fixture->actor = g_object_new (TEST_TYPE_BAD_INPUT_ACTOR, "registry", fixture->registry, NULL);
-  fixture->ref = pykka_actor_start (PYKKA_ACTOR (fixture->actor), &error);
+  fixture->ref = pykka_test_start (PYKKA_ACTOR (fixture->actor), &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->ref);
   fixture->future = pykka_future_new ();
@@ -906,7 +906,7 @@ test_second_start (Fixture       *fixture,
   g_autoptr(PykkaActorRef) after_stop = NULL;
   g_autoptr(GPtrArray) all = NULL;
 
-  again = pykka_actor_start (PYKKA_ACTOR (fixture->actor), &error);
+  again = pykka_test_start (PYKKA_ACTOR (fixture->actor), &error);
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_STARTED);
   g_assert_null (again);
   g_clear_error (&error);
@@ -919,7 +919,7 @@ test_second_start (Fixture       *fixture,
   /* A stopped actor cannot be started again either. */
   g_assert_true (pykka_actor_ref_stop (fixture->ref, PYKKA_FOREVER, &error));
   g_assert_no_error (error);
-  after_stop = pykka_actor_start (PYKKA_ACTOR (fixture->actor), &error);
+  after_stop = pykka_test_start (PYKKA_ACTOR (fixture->actor), &error);
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_STARTED);
   g_assert_null (after_stop);
   g_assert_cmpuint (pykka_actor_registry_get_n_actors (fixture->registry), ==, 0);

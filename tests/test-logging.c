@@ -156,7 +156,7 @@ fixture_start (Fixture *fixture,
 
   actor->events = &fixture->events;
   actor->mode = mode;
-  fixture->ref = pykka_actor_start (PYKKA_ACTOR (actor), &error);
+  fixture->ref = pykka_test_start (PYKKA_ACTOR (actor), &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->ref);
   fixture->ref_string = pykka_actor_ref_to_string (fixture->ref);

@@ -84,7 +84,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   fixture->received_message = g_object_ref (actor->received_message);
-  fixture->ref = pykka_actor_start (PYKKA_ACTOR (actor), &error);
+  fixture->ref = pykka_test_start (PYKKA_ACTOR (actor), &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->ref);
 }
@@ -508,7 +508,7 @@ test_hash_and_equal (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PykkaActorRef *own;
 
-  other = pykka_actor_start (PYKKA_ACTOR (other_actor), &error);
+  other = pykka_test_start (PYKKA_ACTOR (other_actor), &error);
   g_assert_no_error (error);
 
   g_assert_true (pykka_actor_ref_equal (fixture->ref, fixture->ref));

@@ -198,7 +198,7 @@ start_actor (PykkaActorRegistry *registry,
   g_autoptr(PykkaActor) actor = g_object_new (type, "registry", registry, NULL);
   PykkaActorRef *ref;
 
-  ref = pykka_actor_start (actor, &error);
+  ref = pykka_test_start (actor, &error);
   g_assert_no_error (error);
   g_assert_nonnull (ref);
   return ref;
@@ -609,7 +609,7 @@ test_actor_without_registry_uses_the_default_registry (void)
   g_assert_true (PYKKA_IS_ACTOR_REGISTRY (default_registry));
   g_assert_true (pykka_actor_registry_get_default () == default_registry);
 
-  ref = pykka_actor_start (actor, &error);
+  ref = pykka_test_start (actor, &error);
   g_assert_no_error (error);
   g_assert_true (pykka_actor_get_registry (actor) == default_registry);
 
