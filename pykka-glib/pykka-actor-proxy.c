@@ -270,6 +270,74 @@ pykka_actor_proxy_call (PykkaActorProxy  *self,
 }
 
 /**
+ * pykka_actor_proxy_call_async:
+ * @self: a #PykkaActorProxy
+ * @attr_path: the method, as a path relative to @self
+ * @args: (array length=n_args) (nullable): the arguments (copied)
+ * @n_args: the number of arguments
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the result
+ * @user_data: (closure): data for @callback
+ *
+ * Calls a method of the actor and waits for its result without blocking. @callback runs on
+ * the thread-default main context of the caller, never inside this call; call
+ * pykka_actor_proxy_call_finish() from it, which also reports the errors
+ * pykka_actor_proxy_call() would return at once.
+ */
+void
+pykka_actor_proxy_call_async (PykkaActorProxy     *self,
+                              const char          *attr_path,
+                              const GValue        *args,
+                              guint                n_args,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(PykkaFuture) future = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (PYKKA_IS_ACTOR_PROXY (self));
+  g_return_if_fail (attr_path != NULL);
+  g_return_if_fail (args != NULL || n_args == 0);
+  for (guint i = 0; i < n_args; i++)
+    g_return_if_fail (G_IS_VALUE (&args[i]));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  future = pykka_actor_proxy_call (self, attr_path, args, n_args, &error);
+  if (future == NULL)
+    future = _pykka_future_new_failed (error);
+  _pykka_future_get_async_full (future, self, pykka_actor_proxy_call_async, cancellable,
+                                callback, user_data);
+}
+
+/**
+ * pykka_actor_proxy_call_finish:
+ * @self: a #PykkaActorProxy
+ * @result: the #GAsyncResult given to the callback
+ * @value: (out caller-allocates): the return value of the method
+ * @error: return location for a #GError
+ *
+ * Finishes pykka_actor_proxy_call_async(). On failure @value holds None.
+ *
+ * Returns: (skip): %TRUE on success
+ */
+gboolean
+pykka_actor_proxy_call_finish (PykkaActorProxy  *self,
+                               GAsyncResult     *result,
+                               GValue           *value,
+                               GError          **error)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_PROXY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pykka_actor_proxy_call_async,
+                        FALSE);
+  g_return_val_if_fail (value != NULL && !G_IS_VALUE (value), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pykka_future_get_finish_full (result, value, error);
+}
+
+/**
  * pykka_actor_proxy_call_va: (skip)
  * @self: a #PykkaActorProxy
  * @attr_path: the method, as a path relative to @self

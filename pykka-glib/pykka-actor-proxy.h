@@ -10,7 +10,7 @@
 #error "Only <pykka-glib/pykka-glib.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include <pykka-glib/pykka-types.h>
 
@@ -30,6 +30,19 @@ PykkaFuture     *pykka_actor_proxy_call            (PykkaActorProxy  *self,
                                                     const GValue     *args,
                                                     guint             n_args,
                                                     GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+PYKKA_AVAILABLE_IN_ALL
+void             pykka_actor_proxy_call_async      (PykkaActorProxy     *self,
+                                                    const char          *attr_path,
+                                                    const GValue        *args,
+                                                    guint                n_args,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+PYKKA_AVAILABLE_IN_ALL
+gboolean         pykka_actor_proxy_call_finish     (PykkaActorProxy  *self,
+                                                    GAsyncResult     *result,
+                                                    GValue           *value,
+                                                    GError          **error);
 PYKKA_AVAILABLE_IN_ALL
 PykkaFuture     *pykka_actor_proxy_call_va         (PykkaActorProxy  *self,
                                                     const char       *attr_path,

@@ -271,6 +271,62 @@ pykka_actor_ref_ask_sync (PykkaActorRef  *self,
   return pykka_future_get (future, timeout_us, reply, error);
 }
 
+/**
+ * pykka_actor_ref_ask_async:
+ * @self: a #PykkaActorRef
+ * @message: the message (copied)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the reply
+ * @user_data: (closure): data for @callback
+ *
+ * Sends @message to the actor and waits for the reply without blocking. @callback runs on the
+ * thread-default main context of the caller, never inside this call; call
+ * pykka_actor_ref_ask_finish() from it. Cancelling ends the wait, not the actor's work.
+ */
+void
+pykka_actor_ref_ask_async (PykkaActorRef       *self,
+                           const GValue        *message,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(PykkaFuture) future = NULL;
+
+  g_return_if_fail (PYKKA_IS_ACTOR_REF (self));
+  g_return_if_fail (G_IS_VALUE (message));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  future = pykka_actor_ref_ask (self, message);
+  _pykka_future_get_async_full (future, self, pykka_actor_ref_ask_async, cancellable, callback,
+                                user_data);
+}
+
+/**
+ * pykka_actor_ref_ask_finish:
+ * @self: a #PykkaActorRef
+ * @result: the #GAsyncResult given to the callback
+ * @reply: (out caller-allocates): the reply
+ * @error: return location for a #GError
+ *
+ * Finishes pykka_actor_ref_ask_async(). On failure @reply holds None.
+ *
+ * Returns: (skip): %TRUE on success
+ */
+gboolean
+pykka_actor_ref_ask_finish (PykkaActorRef  *self,
+                            GAsyncResult   *result,
+                            GValue         *reply,
+                            GError        **error)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pykka_actor_ref_ask_async, FALSE);
+  g_return_val_if_fail (reply != NULL && !G_IS_VALUE (reply), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pykka_future_get_finish_full (result, reply, error);
+}
+
 static void
 stop_reply_to_true (const GValue  *value,
                     GValue        *result,

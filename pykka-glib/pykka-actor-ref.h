@@ -10,7 +10,7 @@
 #error "Only <pykka-glib/pykka-glib.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include <pykka-glib/pykka-types.h>
 
@@ -32,6 +32,17 @@ PYKKA_AVAILABLE_IN_ALL
 gboolean     pykka_actor_ref_ask_sync       (PykkaActorRef  *self,
                                              const GValue   *message,
                                              gint64          timeout_us,
+                                             GValue         *reply,
+                                             GError        **error);
+PYKKA_AVAILABLE_IN_ALL
+void         pykka_actor_ref_ask_async      (PykkaActorRef       *self,
+                                             const GValue        *message,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+PYKKA_AVAILABLE_IN_ALL
+gboolean     pykka_actor_ref_ask_finish     (PykkaActorRef  *self,
+                                             GAsyncResult   *result,
                                              GValue         *reply,
                                              GError        **error);
 PYKKA_AVAILABLE_IN_ALL

@@ -22,4 +22,15 @@ PykkaFuture *_pykka_future_new_failed (GError      *error);
 void         _pykka_set_timeout_error (GError     **error,
                                        gint64       timeout_us);
 
+/* get_async/get_finish with another source object (refs and proxies use them). */
+void         _pykka_future_get_async_full  (PykkaFuture         *self,
+                                            gpointer             source_object,
+                                            gpointer             source_tag,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     _pykka_future_get_finish_full (GAsyncResult        *result,
+                                            GValue              *value,
+                                            GError             **error);
+
 G_END_DECLS

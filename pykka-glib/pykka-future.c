@@ -54,7 +54,16 @@ struct _PykkaFuture
   PykkaGetHook   hook;
   gpointer       hook_data;
   GDestroyNotify hook_notify;
+  GSList        *waiters;          /* Waiter: called once completed, on the completing thread */
 };
+
+typedef void (*ReadyFunc) (gpointer data);
+
+typedef struct
+{
+  ReadyFunc func;
+  gpointer  data;
+} Waiter;
 
 G_DEFINE_FINAL_TYPE (PykkaFuture, pykka_future, G_TYPE_OBJECT)
 
@@ -154,11 +163,29 @@ store_locked (PykkaFuture *self,
     g_cond_broadcast (&self->cond);
 }
 
+/* Runs the waiters taken from a future that has just been completed (without its lock). */
+static void
+run_waiters (GSList *waiters)
+{
+  /* They were prepended: run them in registration order. */
+  waiters = g_slist_reverse (waiters);
+  for (GSList *l = waiters; l != NULL; l = l->next)
+    {
+      Waiter *waiter = l->data;
+
+      waiter->func (waiter->data);
+      g_free (waiter);
+    }
+  g_slist_free (waiters);
+}
+
 gboolean
 _pykka_future_complete (PykkaFuture *self,
                         GValue      *value,
                         GError      *error)
 {
+  GSList *waiters;
+
   g_mutex_lock (&self->lock);
   if (self->claimed)
     {
@@ -171,7 +198,10 @@ _pykka_future_complete (PykkaFuture *self,
     }
   self->claimed = TRUE;
   store_locked (self, value, error);
+  waiters = g_steal_pointer (&self->waiters);
   g_mutex_unlock (&self->lock);
+
+  run_waiters (waiters);
   return TRUE;
 }
 
@@ -388,8 +418,13 @@ pykka_future_get (PykkaFuture  *self,
               break;
             }
           store_locked (self, &result, hook_error);
-          g_mutex_unlock (&self->lock);
-          release_hook (self);
+          {
+            GSList *waiters = g_steal_pointer (&self->waiters);
+
+            g_mutex_unlock (&self->lock);
+            release_hook (self);
+            run_waiters (waiters);
+          }
           g_mutex_lock (&self->lock);
           continue;
         }
@@ -790,4 +825,337 @@ pykka_future_get_all (PykkaFuture * const *futures,
   if (values != NULL)
     *values = g_steal_pointer (&list);
   return TRUE;
+}
+
+/* Asynchronous gets.
+ *
+ * A plain future completes its GTask from the thread that completes the future; GTask then
+ * runs the callback on the context the caller had when it asked. A future computed by
+ * map/filter/reduce/join waits (without blocking anyone) until the plain futures it reads
+ * are completed, then computes its value on the caller's context, so that the functions given
+ * to the combinators run on the thread that registered them. A future with a get hook of the
+ * caller's own is computed on a worker thread, as the hook may block. */
+
+static gboolean
+is_combinator_hook (PykkaGetHook hook)
+{
+  return hook == map_hook || hook == filter_hook || hook == reduce_hook || hook == join_hook;
+}
+
+typedef struct
+{
+  gint      remaining;
+  ReadyFunc func;
+  gpointer  data;
+} ReadyCount;
+
+static void
+ready_count_dec (gpointer data)
+{
+  ReadyCount *count = data;
+
+  if (g_atomic_int_dec_and_test (&count->remaining))
+    {
+      count->func (count->data);
+      g_free (count);
+    }
+}
+
+static void when_ready (PykkaFuture *self, ReadyFunc func, gpointer data);
+
+typedef struct
+{
+  PykkaFuture *future;
+  ReadyFunc    func;
+  gpointer     data;
+} HookThread;
+
+static void
+hook_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  HookThread *h = task_data;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  /* The outcome is kept by the future; whoever is waiting reads it from there. */
+  pykka_future_get (h->future, PYKKA_FOREVER, &value, NULL);
+  h->func (h->data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+hook_thread_free (gpointer data)
+{
+  HookThread *h = data;
+
+  g_object_unref (h->future);
+  g_free (h);
+}
+
+/* Calls @func (on any thread, possibly at once) when getting @self would not block. */
+static void
+when_ready (PykkaFuture *self,
+            ReadyFunc    func,
+            gpointer     data)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->state != STATE_PENDING)
+    {
+      g_mutex_unlock (&self->lock);
+      func (data);
+      return;
+    }
+  if (self->hook == NULL || self->hook_running)
+    {
+      /* Completed by a set, or by the thread running the hook. */
+      Waiter *waiter = g_new (Waiter, 1);
+
+      waiter->func = func;
+      waiter->data = data;
+      self->waiters = g_slist_prepend (self->waiters, waiter);
+      g_mutex_unlock (&self->lock);
+      return;
+    }
+  if (is_combinator_hook (self->hook))
+    {
+      Combinator *c = self->hook_data;
+
+      if (c->others != NULL)
+        sources = g_ptr_array_ref (c->others);
+      else
+        {
+          sources = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (sources, g_object_ref (c->source));
+        }
+      g_mutex_unlock (&self->lock);
+    }
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+      HookThread *h = g_new (HookThread, 1);
+
+      g_mutex_unlock (&self->lock);
+      h->future = g_object_ref (self);
+      h->func = func;
+      h->data = data;
+      g_task_set_task_data (task, h, hook_thread_free);
+      g_task_run_in_thread (task, hook_thread);
+      return;
+    }
+
+  {
+    ReadyCount *count = g_new (ReadyCount, 1);
+
+    count->remaining = sources->len;
+    count->func = func;
+    count->data = data;
+    for (guint i = 0; i < sources->len; i++)
+      when_ready (sources->pdata[i], ready_count_dec, count);
+  }
+}
+
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  gint             claimed;
+  GTask           *task;
+  PykkaFuture     *future;
+  GCancellable    *cancellable;  /* borrowed from the task */
+  gulong           cancel_id;
+} AsyncGet;
+
+static AsyncGet *
+async_get_ref (AsyncGet *ag)
+{
+  g_atomic_ref_count_inc (&ag->ref_count);
+  return ag;
+}
+
+static void
+async_get_unref (gpointer data)
+{
+  AsyncGet *ag = data;
+
+  if (g_atomic_ref_count_dec (&ag->ref_count))
+    {
+      g_object_unref (ag->task);
+      g_object_unref (ag->future);
+      g_free (ag);
+    }
+}
+
+static void
+value_free (gpointer data)
+{
+  GValue *value = data;
+
+  g_value_unset (value);
+  g_free (value);
+}
+
+/* Completes the task from the future, which must not block; on the task's context when the
+ * future still has to run a combinator's function. */
+static void
+async_get_finish_task (AsyncGet *ag)
+{
+  GValue *value;
+  GError *error = NULL;
+
+  if (!g_atomic_int_compare_and_exchange (&ag->claimed, FALSE, TRUE))
+    return;
+  value = g_new0 (GValue, 1);
+  if (pykka_future_get (ag->future, PYKKA_FOREVER, value, &error))
+    g_task_return_pointer (ag->task, value, value_free);
+  else
+    {
+      value_free (value);
+      g_task_return_error (ag->task, error);
+    }
+}
+
+static gboolean
+async_get_on_context (gpointer data)
+{
+  async_get_finish_task (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+async_get_ready (gpointer data)
+{
+  AsyncGet *ag = data;
+  gboolean needs_context;
+
+  /* The connection holds no reference to @ag (that would be a cycle through the task); the
+   * waiter does, until here, the one place that runs exactly once. */
+  if (ag->cancel_id != 0)
+    g_cancellable_disconnect (ag->cancellable, ag->cancel_id);
+
+  g_mutex_lock (&ag->future->lock);
+  needs_context = ag->future->state == STATE_PENDING;
+  g_mutex_unlock (&ag->future->lock);
+
+  if (needs_context)
+    {
+      /* Run the combinator's function on the caller's context, through a source attached
+       * there (never g_main_context_invoke (), which could run it here). */
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, g_task_get_priority (ag->task));
+      g_source_set_static_name (source, "[pykka] future get_async");
+      g_source_set_callback (source, async_get_on_context, async_get_ref (ag), async_get_unref);
+      g_source_attach (source, g_task_get_context (ag->task));
+      g_source_unref (source);
+    }
+  else
+    async_get_finish_task (ag);
+  async_get_unref (ag);
+}
+
+static void
+async_get_cancelled (GCancellable *cancellable,
+                     gpointer      data)
+{
+  AsyncGet *ag = data;
+
+  /* Cancelling stops the wait, not the work that will complete the future. */
+  if (g_atomic_int_compare_and_exchange (&ag->claimed, FALSE, TRUE))
+    g_task_return_error_if_cancelled (ag->task);
+}
+
+void
+_pykka_future_get_async_full (PykkaFuture         *self,
+                              gpointer             source_object,
+                              gpointer             source_tag,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  AsyncGet *ag = g_new0 (AsyncGet, 1);
+
+  g_atomic_ref_count_init (&ag->ref_count);
+  ag->task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (ag->task, source_tag);
+  g_task_set_name (ag->task, "[pykka] future get_async");
+  ag->future = g_object_ref (self);
+
+  if (cancellable != NULL)
+    {
+      ag->cancellable = cancellable;
+      ag->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (async_get_cancelled), ag,
+                                             NULL);
+    }
+  when_ready (self, async_get_ready, ag);
+}
+
+gboolean
+_pykka_future_get_finish_full (GAsyncResult  *result,
+                               GValue        *value,
+                               GError       **error)
+{
+  GValue *stored = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (stored == NULL)
+    {
+      pykka_value_init_none (value);
+      return FALSE;
+    }
+  *value = *stored;
+  g_free (stored);
+  return TRUE;
+}
+
+/**
+ * pykka_future_get_async:
+ * @self: a #PykkaFuture
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when @self is completed
+ * @user_data: (closure): data for @callback
+ *
+ * Waits for @self without blocking. @callback runs on the thread-default main context of the
+ * caller, never inside this call; call pykka_future_get_finish() from it. The functions of
+ * pykka_future_map() and the other combinators run there as well. Cancelling @cancellable
+ * ends the wait with %G_IO_ERROR_CANCELLED; it does not cancel what will complete @self.
+ */
+void
+pykka_future_get_async (PykkaFuture         *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (PYKKA_IS_FUTURE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _pykka_future_get_async_full (self, self, pykka_future_get_async, cancellable, callback,
+                                user_data);
+}
+
+/**
+ * pykka_future_get_finish:
+ * @self: a #PykkaFuture
+ * @result: the #GAsyncResult given to the callback
+ * @value: (out caller-allocates): the value of the future
+ * @error: return location for a #GError
+ *
+ * Finishes pykka_future_get_async(). On failure @value holds None.
+ *
+ * Returns: (skip): %TRUE on success
+ */
+gboolean
+pykka_future_get_finish (PykkaFuture   *self,
+                         GAsyncResult  *result,
+                         GValue        *value,
+                         GError       **error)
+{
+  g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pykka_future_get_async, FALSE);
+  g_return_val_if_fail (value != NULL && !G_IS_VALUE (value), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _pykka_future_get_finish_full (result, value, error);
 }

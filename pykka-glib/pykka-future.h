@@ -10,7 +10,7 @@
 #error "Only <pykka-glib/pykka-glib.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include <pykka-glib/pykka-types.h>
 
@@ -84,6 +84,16 @@ PykkaFuture *pykka_future_new          (void) G_GNUC_WARN_UNUSED_RESULT;
 PYKKA_AVAILABLE_IN_ALL
 gboolean     pykka_future_get          (PykkaFuture      *self,
                                         gint64            timeout_us,
+                                        GValue           *value,
+                                        GError          **error);
+PYKKA_AVAILABLE_IN_ALL
+void         pykka_future_get_async    (PykkaFuture         *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+PYKKA_AVAILABLE_IN_ALL
+gboolean     pykka_future_get_finish   (PykkaFuture      *self,
+                                        GAsyncResult     *result,
                                         GValue           *value,
                                         GError          **error);
 PYKKA_AVAILABLE_IN_ALL
