@@ -8,6 +8,7 @@
 
 #include "pykka-actor-private.h"
 #include "pykka-dispatcher-private.h"
+#include "pykka-spin-private.h"
 
 /* One thread that sleeps until the mailbox has work, then lets the actor core handle all of
  * it, like Pykka's ThreadingActor. The caller-hosted runtime (pykka_actor_run ()) is the same
@@ -17,8 +18,8 @@ typedef struct
   PykkaDispatcher  parent;
   GMutex           lock;
   GCond            cond;
-  gboolean         pending;
-  gboolean         sleeping;
+  gint             pending;   /* atomic */
+  gint             sleeping;  /* atomic; set under the lock */
   PykkaActor      *actor;   /* owned by the thread until the actor has finished */
 } ThreadDispatcher;
 
@@ -27,11 +28,16 @@ thread_dispatcher_schedule (PykkaDispatcher *dispatcher)
 {
   ThreadDispatcher *self = (ThreadDispatcher *) dispatcher;
 
-  g_mutex_lock (&self->lock);
-  self->pending = TRUE;
-  if (self->sleeping)
-    g_cond_signal (&self->cond);
-  g_mutex_unlock (&self->lock);
+  /* Store pending, then load sleeping; the thread stores sleeping, then loads pending (both
+   * sequentially consistent): at least one of the two sees the other's store, so the thread
+   * either finds the work or gets the signal. A spinning thread needs no syscall at all. */
+  g_atomic_int_set (&self->pending, TRUE);
+  if (g_atomic_int_get (&self->sleeping))
+    {
+      g_mutex_lock (&self->lock);
+      g_cond_signal (&self->cond);
+      g_mutex_unlock (&self->lock);
+    }
 }
 
 static void
@@ -60,15 +66,16 @@ thread_dispatcher_loop (ThreadDispatcher *self)
     {
       if (status == PYKKA_RUN_IDLE)
         {
-          g_mutex_lock (&self->lock);
-          while (!self->pending)
+          if (!_pykka_spin_adaptive (&self->pending, -1))
             {
-              self->sleeping = TRUE;
-              g_cond_wait (&self->cond, &self->lock);
-              self->sleeping = FALSE;
+              g_mutex_lock (&self->lock);
+              g_atomic_int_set (&self->sleeping, TRUE);
+              while (!g_atomic_int_get (&self->pending))
+                g_cond_wait (&self->cond, &self->lock);
+              g_atomic_int_set (&self->sleeping, FALSE);
+              g_mutex_unlock (&self->lock);
             }
-          self->pending = FALSE;
-          g_mutex_unlock (&self->lock);
+          g_atomic_int_set (&self->pending, FALSE);
         }
       status = _pykka_actor_process (self->actor, G_MAXUINT);
     }

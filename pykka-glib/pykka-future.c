@@ -11,6 +11,7 @@
 #include "pykka-dispatcher-private.h"
 #include "pykka-future-private.h"
 #include "pykka-init-private.h"
+#include "pykka-spin-private.h"
 
 /**
  * SECTION:pykka-future
@@ -45,7 +46,7 @@ struct _PykkaFuture
 
   GMutex         lock;
   GCond          cond;
-  FutureState    state;
+  gint           state;            /* FutureState; written under the lock, read atomically */
   guint          n_waiters;
   guint          claimed : 1;       /* a setter or hook was given */
   guint          hook_running : 1;
@@ -143,7 +144,7 @@ store_locked (PykkaFuture *self,
   if (error != NULL)
     {
       self->error = error;
-      self->state = STATE_ERROR;
+      g_atomic_int_set (&self->state, STATE_ERROR);
       if (value != NULL && G_IS_VALUE (value))
         g_value_unset (value);
     }
@@ -157,7 +158,7 @@ store_locked (PykkaFuture *self,
         }
       else
         pykka_value_init_none (&self->value);
-      self->state = STATE_VALUE;
+      g_atomic_int_set (&self->state, STATE_VALUE);
     }
   if (self->n_waiters > 0)
     g_cond_broadcast (&self->cond);
@@ -368,6 +369,7 @@ pykka_future_get (PykkaFuture  *self,
 {
   gint64 deadline = 0;
   gboolean blocking = FALSE;
+  gboolean spun = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
@@ -436,17 +438,28 @@ pykka_future_get (PykkaFuture  *self,
           break;
         }
 
-      self->n_waiters++;
       if (!blocking)
         {
-          /* A pool worker lends its place while it waits. */
+          /* A reply usually comes soon: look for it for a short while before sleeping (and
+           * before a pool worker lends its place). */
+          if (self->hook == NULL && !spun)
+            {
+              gboolean done;
+
+              spun = TRUE;
+              g_mutex_unlock (&self->lock);
+              done = _pykka_spin_adaptive (&self->state, timeout_us);
+              g_mutex_lock (&self->lock);
+              if (done)
+                continue;
+            }
           blocking = TRUE;
           g_mutex_unlock (&self->lock);
           _pykka_blocking_begin ();
           g_mutex_lock (&self->lock);
-          self->n_waiters--;
           continue;
         }
+      self->n_waiters++;
       if (timeout_us < 0)
         g_cond_wait (&self->cond, &self->lock);
       else if (!g_cond_wait_until (&self->cond, &self->lock, deadline) &&

@@ -9,6 +9,7 @@
 #include "pykka-actor-private.h"
 #include "pykka-dispatcher-private.h"
 #include "pykka-init-private.h"
+#include "pykka-spin-private.h"
 
 /**
  * SECTION:pykka-pool
@@ -55,6 +56,8 @@ struct _PykkaPool
   guint           n_workers;   /* threads alive */
   guint           n_idle;      /* waiting for work */
   guint           n_blocked;   /* blocked in a wait inside a handler */
+  guint           n_waking;    /* idle workers signalled that have not looked for work yet */
+  gint            n_queued;    /* entries in the run queue; atomic, written under the lock */
   guint           thread_counter;
   PoolDispatcher *head;        /* run queue; each entry holds a dispatcher reference */
   PoolDispatcher *tail;
@@ -251,8 +254,15 @@ wake_locked (PykkaPool *self)
 {
   guint running = self->n_workers - self->n_idle - self->n_blocked;
 
-  if (self->n_idle > 0)
-    g_cond_signal (&self->cond);
+  /* One wake-up per queued entry at most: a burst of work wakes a worker or two, which then
+   * drain the queue without sleeping in between. Running (or spinning) workers take the rest. */
+  if ((guint) self->n_queued <= self->n_waking)
+    return;
+  if (self->n_idle > self->n_waking)
+    {
+      self->n_waking++;
+      g_cond_signal (&self->cond);
+    }
   else if (running < self->max_workers &&
            self->n_workers < self->max_workers + self->max_spare_workers)
     {
@@ -283,6 +293,7 @@ enqueue_locked (PykkaPool      *self,
   else
     self->head = dispatcher;
   self->tail = dispatcher;
+  g_atomic_int_inc (&self->n_queued);
   wake_locked (self);
 }
 
@@ -304,11 +315,21 @@ worker_main (gpointer data)
       if (self->head == NULL)
         {
           gboolean woken;
+          gboolean found;
+
+          /* Work often follows work: look for it a short while before sleeping. */
+          g_mutex_unlock (&self->lock);
+          found = _pykka_spin_adaptive (&self->n_queued, -1);
+          g_mutex_lock (&self->lock);
+          if (found || self->head != NULL)
+            continue;
 
           self->n_idle++;
           woken = g_cond_wait_until (&self->cond, &self->lock,
                                      g_get_monotonic_time () + POOL_IDLE_EXIT_US);
           self->n_idle--;
+          if (self->n_waking > 0)
+            self->n_waking--;
           if (!woken && self->head == NULL)
             break;
           continue;
@@ -319,9 +340,10 @@ worker_main (gpointer data)
       if (self->head == NULL)
         self->tail = NULL;
       dispatcher->next = NULL;
-      /* More work queued and idle workers: share it. */
-      if (self->head != NULL && self->n_idle > 0)
-        g_cond_signal (&self->cond);
+      g_atomic_int_add (&self->n_queued, -1);
+      /* More work queued: make sure someone else takes it too. */
+      if (self->head != NULL)
+        wake_locked (self);
       g_mutex_unlock (&self->lock);
 
       status = _pykka_actor_process (dispatcher->actor, POOL_BATCH);

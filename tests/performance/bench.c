@@ -1,0 +1,417 @@
+/* bench.c: pykka-glib's benchmark, beside the raw GLib floors measured in the same run
+ *
+ * Prints one line per figure: "<runtime> <workload> <value> <unit>". Run it with --scale 1 for
+ * the full sizes, or a smaller --scale for a smoke test (meson's "performance" suite uses a
+ * tiny one). Speed is never asserted: machines are shared and noisy, so compare figures only
+ * with figures of the same run.
+ *
+ * SPDX-FileCopyrightText: 2026 The pykka-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <pykka-glib/pykka-glib.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static double scale = 1.0;
+static gboolean with_million = FALSE;
+
+static guint
+scaled (guint n)
+{
+  guint s = (guint) (n * scale);
+
+  return s > 0 ? s : 1;
+}
+
+static void
+report (const char *runtime,
+        const char *workload,
+        double      value,
+        const char *unit)
+{
+  g_print ("%-8s %-34s %14.3f %s\n", runtime, workload, value, unit);
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (double *samples,
+            guint   n,
+            double  p)
+{
+  qsort (samples, n, sizeof (double), compare_doubles);
+  return samples[MIN (n - 1, (guint) (p * n))];
+}
+
+static double
+rss_kib (void)
+{
+  FILE *file = fopen ("/proc/self/statm", "r");
+  unsigned long size = 0, resident = 0;
+
+  if (file == NULL)
+    return 0;
+  if (fscanf (file, "%lu %lu", &size, &resident) != 2)
+    resident = 0;
+  fclose (file);
+  return resident * (sysconf (_SC_PAGESIZE) / 1024.0);
+}
+
+/* The benchmark actor: counts tells, echoes asks, and has an action signal "echo". */
+
+#define BENCH_TYPE_ACTOR (bench_actor_get_type ())
+G_DECLARE_FINAL_TYPE (BenchActor, bench_actor, BENCH, ACTOR, PykkaActor)
+
+struct _BenchActor
+{
+  PykkaActor parent_instance;
+  guint64    count;
+};
+
+G_DEFINE_FINAL_TYPE (BenchActor, bench_actor, PYKKA_TYPE_ACTOR)
+
+static void
+bench_actor_on_receive (PykkaActor    *actor,
+                        const GValue  *message,
+                        GValue        *reply,
+                        GError       **error)
+{
+  BenchActor *self = BENCH_ACTOR (actor);
+
+  self->count++;
+  g_value_init (reply, G_TYPE_UINT64);
+  g_value_set_uint64 (reply, self->count);
+}
+
+static int
+bench_actor_echo (BenchActor *self,
+                  int         value)
+{
+  return value;
+}
+
+static void
+bench_actor_class_init (BenchActorClass *klass)
+{
+  PYKKA_ACTOR_CLASS (klass)->on_receive = bench_actor_on_receive;
+  g_signal_new_class_handler ("echo", G_TYPE_FROM_CLASS (klass),
+                              G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
+                              G_CALLBACK (bench_actor_echo), NULL, NULL, NULL,
+                              G_TYPE_INT, 1, G_TYPE_INT);
+}
+
+static void
+bench_actor_init (BenchActor *self)
+{
+}
+
+/* Runtimes. */
+
+static GMainContext *bench_context;
+
+static gpointer
+context_thread (gpointer data)
+{
+  GMainLoop *loop = g_main_loop_new (bench_context, FALSE);
+
+  g_main_context_push_thread_default (bench_context);
+  g_main_loop_run (loop);
+  return NULL;
+}
+
+static PykkaActorRef *
+start_on (const char *runtime,
+          PykkaActor *actor)
+{
+  g_autoptr(GError) error = NULL;
+  PykkaActorRef *ref;
+
+  if (g_str_equal (runtime, "pool"))
+    ref = pykka_actor_start_in_pool (actor, NULL, &error);
+  else if (g_str_equal (runtime, "context"))
+    ref = pykka_actor_start_in_context (actor, bench_context, &error);
+  else
+    ref = pykka_actor_start (actor, &error);
+  g_assert_no_error (error);
+  return ref;
+}
+
+static PykkaActorRef *
+start_bench_actor (const char *runtime)
+{
+  g_autoptr(PykkaActor) actor = g_object_new (BENCH_TYPE_ACTOR, NULL);
+
+  return start_on (runtime, actor);
+}
+
+static void
+ask_blocking (PykkaActorRef *ref,
+              const GValue  *message)
+{
+  g_auto(GValue) reply = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  if (!pykka_actor_ref_ask_sync (ref, message, PYKKA_FOREVER, &reply, &error))
+    g_error ("ask failed: %s", error->message);
+}
+
+/* 1. tell throughput, one sender, one actor. */
+static void
+bench_tell (const char *runtime)
+{
+  g_autoptr(PykkaActorRef) ref = start_bench_actor (runtime);
+  g_auto(GValue) message = G_VALUE_INIT;
+  guint n = scaled (1000000);
+  gint64 start;
+
+  g_value_init (&message, G_TYPE_INT);
+  g_value_set_int (&message, 1);
+  ask_blocking (ref, &message);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    pykka_actor_ref_tell (ref, &message, NULL);
+  ask_blocking (ref, &message);
+  report (runtime, "tell throughput", n / ((g_get_monotonic_time () - start) / 1e6), "msg/s");
+  pykka_actor_ref_stop (ref, PYKKA_FOREVER, NULL);
+}
+
+/* 2. sequential ask round trip. */
+static void
+bench_ask (const char *runtime)
+{
+  g_autoptr(PykkaActorRef) ref = start_bench_actor (runtime);
+  g_auto(GValue) message = G_VALUE_INIT;
+  guint n = scaled (100000);
+  double *samples = g_new (double, n);
+
+  g_value_init (&message, G_TYPE_INT);
+  for (guint i = 0; i < MIN (n, 1000u); i++)
+    ask_blocking (ref, &message);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      ask_blocking (ref, &message);
+      samples[i] = g_get_monotonic_time () - start;
+    }
+  report (runtime, "ask round trip median", percentile (samples, n, 0.5), "us");
+  report (runtime, "ask round trip p99", percentile (samples, n, 0.99), "us");
+  g_free (samples);
+  pykka_actor_ref_stop (ref, PYKKA_FOREVER, NULL);
+}
+
+/* 3. proxy call round trip. */
+static void
+bench_proxy (const char *runtime)
+{
+  g_autoptr(PykkaActorRef) ref = start_bench_actor (runtime);
+  g_autoptr(PykkaActorProxy) proxy = pykka_actor_ref_proxy (ref, NULL);
+  g_auto(GValue) arg = G_VALUE_INIT;
+  guint n = scaled (100000);
+  double *samples = g_new (double, n);
+
+  g_value_init (&arg, G_TYPE_INT);
+  g_value_set_int (&arg, 7);
+  for (guint i = 0; i < n + MIN (n, 1000u); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(PykkaFuture) future = pykka_actor_proxy_call (proxy, "echo", &arg, 1, NULL);
+      g_auto(GValue) result = G_VALUE_INIT;
+
+      if (!pykka_future_get (future, PYKKA_FOREVER, &result, NULL))
+        g_error ("proxy call failed");
+      if (i >= MIN (n, 1000u))
+        samples[i - MIN (n, 1000u)] = g_get_monotonic_time () - start;
+    }
+  report (runtime, "proxy call round trip median", percentile (samples, n, 0.5), "us");
+  g_free (samples);
+  pykka_actor_ref_stop (ref, PYKKA_FOREVER, NULL);
+}
+
+/* 4. start n actors, ask each once, stop them all. */
+static void
+bench_fan_out (const char *runtime,
+               guint       n)
+{
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_full (n, g_object_unref);
+  g_autoptr(GPtrArray) futures = g_ptr_array_new_full (n, g_object_unref);
+  g_auto(GValue) message = G_VALUE_INIT;
+  g_autofree char *label = NULL;
+  double rss_before, rss_after;
+  gint64 start, started, asked;
+
+  g_value_init (&message, G_TYPE_INT);
+  rss_before = rss_kib ();
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (refs, start_bench_actor (runtime));
+  started = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (futures, pykka_actor_ref_ask (refs->pdata[i], &message));
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) reply = G_VALUE_INIT;
+
+      if (!pykka_future_get (futures->pdata[i], PYKKA_FOREVER, &reply, NULL) ||
+          g_value_get_uint64 (&reply) != 1)
+        g_error ("fan-out ask %u failed", i);
+    }
+  asked = g_get_monotonic_time ();
+  rss_after = rss_kib ();
+  g_ptr_array_set_size (futures, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (futures, pykka_actor_ref_stop_future (refs->pdata[i]));
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) stopped = G_VALUE_INIT;
+
+      pykka_future_get (futures->pdata[i], PYKKA_FOREVER, &stopped, NULL);
+    }
+
+  label = g_strdup_printf ("fan-out %u: start+ask+stop", n);
+  report (runtime, label, (g_get_monotonic_time () - start) / 1e6, "s");
+  g_free (label);
+  label = g_strdup_printf ("fan-out %u: start", n);
+  report (runtime, label, (started - start) / 1e6, "s");
+  g_free (label);
+  label = g_strdup_printf ("fan-out %u: ask all", n);
+  report (runtime, label, (asked - started) / 1e6, "s");
+  g_free (label);
+  label = g_strdup_printf ("fan-out %u: memory per actor", n);
+  report (runtime, label, (rss_after - rss_before) * 1024.0 / n, "B");
+}
+
+/* Floors: the raw GAsyncQueue, as the issue defines them. */
+
+static gpointer
+queue_consumer (gpointer data)
+{
+  GAsyncQueue *queue = data;
+
+  while (g_async_queue_pop (queue) != GINT_TO_POINTER (2))
+    ;
+  return NULL;
+}
+
+static void
+floor_queue_throughput (void)
+{
+  GAsyncQueue *queue = g_async_queue_new ();
+  guint n = scaled (10000000);
+  GThread *consumer = g_thread_new ("floor-consumer", queue_consumer, queue);
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n; i++)
+    g_async_queue_push (queue, GINT_TO_POINTER (1));
+  g_async_queue_push (queue, GINT_TO_POINTER (2));
+  g_thread_join (consumer);
+  report ("floor", "GAsyncQueue push/pop throughput", n / ((g_get_monotonic_time () - start) / 1e6),
+          "msg/s");
+  g_async_queue_unref (queue);
+}
+
+typedef struct
+{
+  GAsyncQueue *ping;
+  GAsyncQueue *pong;
+} PingPong;
+
+static gpointer
+pong_thread (gpointer data)
+{
+  PingPong *pp = data;
+  gpointer item;
+
+  while ((item = g_async_queue_pop (pp->ping)) != GINT_TO_POINTER (2))
+    g_async_queue_push (pp->pong, item);
+  return NULL;
+}
+
+static void
+floor_ping_pong (void)
+{
+  PingPong pp = { g_async_queue_new (), g_async_queue_new () };
+  guint n = scaled (200000);
+  double *samples = g_new (double, n);
+  GThread *thread = g_thread_new ("floor-pong", pong_thread, &pp);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_async_queue_push (pp.ping, GINT_TO_POINTER (1));
+      g_async_queue_pop (pp.pong);
+      samples[i] = g_get_monotonic_time () - start;
+    }
+  g_async_queue_push (pp.ping, GINT_TO_POINTER (2));
+  g_thread_join (thread);
+  report ("floor", "two-queue ping-pong median", percentile (samples, n, 0.5), "us");
+  report ("floor", "two-queue ping-pong p99", percentile (samples, n, 0.99), "us");
+  g_free (samples);
+  g_async_queue_unref (pp.ping);
+  g_async_queue_unref (pp.pong);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("- pykka-glib benchmark");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) only = NULL;
+  const char *runtimes[] = { "thread", "pool", "context" };
+  GOptionEntry entries[] = {
+    { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, "Scale every size by this factor", "F" },
+    { "million", 0, 0, G_OPTION_ARG_NONE, &with_million, "Also run 1 000 000 pool actors", NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING_ARRAY, &only, "Run only this runtime (thread, pool, context, floor)", "R" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  pykka_init ();
+  bench_context = g_main_context_new ();
+  g_thread_unref (g_thread_new ("bench-context", context_thread, NULL));
+
+  g_print ("# pykka-glib %s benchmark, scale %g, %u CPUs\n", PYKKA_VERSION_S, scale,
+           g_get_num_processors ());
+  if (only == NULL || g_strv_contains ((const char * const *) only, "floor"))
+    {
+      floor_queue_throughput ();
+      floor_ping_pong ();
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (runtimes); r++)
+    {
+      if (only != NULL && !g_strv_contains ((const char * const *) only, runtimes[r]))
+        continue;
+      bench_tell (runtimes[r]);
+      bench_ask (runtimes[r]);
+      bench_proxy (runtimes[r]);
+      if (g_str_equal (runtimes[r], "thread"))
+        bench_fan_out (runtimes[r], scaled (1000));
+      else if (g_str_equal (runtimes[r], "pool"))
+        {
+          bench_fan_out (runtimes[r], scaled (100000));
+          if (with_million)
+            bench_fan_out (runtimes[r], scaled (1000000));
+        }
+    }
+  return 0;
+}
