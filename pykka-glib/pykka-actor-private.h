@@ -27,6 +27,9 @@ PykkaRunStatus  _pykka_actor_process      (PykkaActor *self,
  * get_attr or set_attr), so that proxies cannot check names from type information. */
 gboolean        _pykka_actor_type_resolves_names (GType type);
 
+/* "thread runtime on MyActor-0, handling 'add' (proxy call)": for the state dump. */
+char           *_pykka_actor_describe_state (PykkaActor *self);
+
 /* The actor whose handler runs on this thread, or NULL. */
 PykkaActor     *_pykka_actor_get_current  (void);
 

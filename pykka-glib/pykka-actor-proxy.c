@@ -50,6 +50,12 @@
  * the actor itself is not an attribute: reading it fails and logs a warning, as in Pykka.
  */
 
+/**
+ * PykkaActorProxy:
+ *
+ * A proxy for an actor, or for an object that an actor holds. It has no public fields.
+ */
+
 struct _PykkaActorProxy
 {
   GObject         parent_instance;
@@ -136,6 +142,8 @@ pykka_actor_ref_proxy (PykkaActorRef  *ref,
 /**
  * pykka_actor_proxy_to_string:
  * @self: a #PykkaActorProxy
+ *
+ * Describes @self the way Pykka writes proxies.
  *
  * Returns: (transfer full): `"<ActorProxy for {TypeName} ({urn}), attr_path=(…)>"`, with the
  *   path written as Pykka writes it, for example `attr_path=('playback',)`
@@ -628,6 +636,8 @@ pykka_actor_proxy_list_attrs (PykkaActorProxy *self)
  * pykka_actor_proxy_get_actor_ref:
  * @self: a #PykkaActorProxy
  *
+ * Gets the ref of the actor that @self stands for.
+ *
  * Returns: (transfer none): the ref of the actor; it stays usable after the actor stopped
  */
 PykkaActorRef *
@@ -641,6 +651,8 @@ pykka_actor_proxy_get_actor_ref (PykkaActorProxy *self)
 /**
  * pykka_actor_proxy_get_attr_path:
  * @self: a #PykkaActorProxy
+ *
+ * Gets the attribute path, relative to the actor, of the object that @self stands for.
  *
  * Returns: the dotted path of the object @self stands for; `""` for the actor itself
  */

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 PykkaActorRef *_pykka_actor_ref_new         (PykkaActor    *actor);
 PykkaMailbox  *_pykka_actor_ref_get_mailbox (PykkaActorRef *self);
+/* Whether the calling thread is the one that must run the actor (see PykkaDispatcherClass). */
+gboolean       _pykka_actor_ref_runs_on_this_thread (PykkaActorRef *self);
 /* "{TypeName} ({urn})", owned by the ref. */
 const char    *_pykka_actor_ref_describe    (PykkaActorRef *self);
 

@@ -8,6 +8,7 @@
 
 #include "pykka-actor-private.h"
 #include "pykka-actor-ref-private.h"
+#include "pykka-debug-private.h"
 #include "pykka-future-private.h"
 #include "pykka-init-private.h"
 
@@ -26,6 +27,12 @@
  *
  * Two refs are equal when they are the same object; the registry and the actor hand out the
  * same ref object for one actor.
+ */
+
+/**
+ * PykkaActorRef:
+ *
+ * The handle of an actor, usable from any thread. It has no public fields.
  */
 
 struct _PykkaActorRef
@@ -134,6 +141,20 @@ _pykka_actor_ref_new (PykkaActor *actor)
   return self;
 }
 
+gboolean
+_pykka_actor_ref_runs_on_this_thread (PykkaActorRef *self)
+{
+  PykkaDispatcher *dispatcher;
+  gboolean current = FALSE;
+
+  g_mutex_lock (&self->mailbox.lock);
+  dispatcher = self->mailbox.dispatcher;
+  if (dispatcher != NULL && !self->mailbox.closed)
+    current = dispatcher->klass->is_current (dispatcher);
+  g_mutex_unlock (&self->mailbox.lock);
+  return current;
+}
+
 PykkaMailbox *
 _pykka_actor_ref_get_mailbox (PykkaActorRef *self)
 {
@@ -225,6 +246,7 @@ pykka_actor_ref_ask (PykkaActorRef *self,
   g_return_val_if_fail (G_IS_VALUE (message), NULL);
 
   future = pykka_future_new ();
+  _pykka_future_set_completer (future, self);
   envelope = _pykka_envelope_new (PYKKA_ENVELOPE_MESSAGE, message, future);
   if (!_pykka_mailbox_push (&self->mailbox, envelope))
     {
@@ -356,6 +378,7 @@ pykka_actor_ref_stop_future (PykkaActorRef *self)
   g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
 
   reply = pykka_future_new ();
+  _pykka_future_set_completer (reply, self);
   envelope = _pykka_envelope_new (PYKKA_ENVELOPE_STOP, NULL, reply);
   if (!_pykka_mailbox_push (&self->mailbox, envelope))
     {
@@ -425,6 +448,8 @@ pykka_actor_ref_is_alive (PykkaActorRef *self)
  * pykka_actor_ref_get_actor_urn: (get-property actor-urn)
  * @self: a #PykkaActorRef
  *
+ * Gets the URN of the actor of @self.
+ *
  * Returns: the URN of the actor, `urn:uuid:` and a random UUID
  */
 const char *
@@ -438,6 +463,8 @@ pykka_actor_ref_get_actor_urn (PykkaActorRef *self)
 /**
  * pykka_actor_ref_get_actor_type: (get-property actor-type)
  * @self: a #PykkaActorRef
+ *
+ * Gets the type of the actor of @self.
  *
  * Returns: the #GType of the actor
  */
@@ -504,6 +531,8 @@ pykka_actor_ref_equal (gconstpointer a,
 /**
  * pykka_actor_ref_to_string:
  * @self: a #PykkaActorRef
+ *
+ * Describes the actor of @self the way Pykka writes refs in log records and error messages.
  *
  * Returns: (transfer full): `"{TypeName} ({urn})"`, as Pykka prints refs and actors
  */

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "pykka-actor-ref-private.h"
+#include "pykka-debug-private.h"
 #include "pykka-init-private.h"
 #include "pykka-log-private.h"
 
@@ -32,6 +33,12 @@
  * default main context): changes made by actor threads reach them, coalesced, when that
  * context is iterated. The lookup functions always see the registry as it is now, from any
  * thread.
+ */
+
+/**
+ * PykkaActorRegistry:
+ *
+ * A set of running actors, and a #GListModel of their refs. It has no public fields.
  */
 
 typedef struct
@@ -191,6 +198,7 @@ pykka_actor_registry_finalize (GObject *object)
 {
   PykkaActorRegistry *self = PYKKA_ACTOR_REGISTRY (object);
 
+  _pykka_debug_remove_registry (self);
   g_queue_clear_full (&self->refs, g_object_unref);
   g_queue_clear_full (&self->events, event_free);
   g_clear_pointer (&self->links, g_hash_table_unref);
@@ -244,6 +252,7 @@ pykka_actor_registry_init (PykkaActorRegistry *self)
   g_source_set_priority (self->source, G_PRIORITY_DEFAULT_IDLE);
   g_source_set_callback (self->source, NULL, self, NULL);
   g_source_attach (self->source, self->context);
+  _pykka_debug_add_registry (self);
 }
 
 static GType
@@ -438,6 +447,8 @@ match_urn (PykkaActorRef *ref,
  * pykka_actor_registry_get_all:
  * @self: a #PykkaActorRegistry
  *
+ * Lists the refs of the actors registered now.
+ *
  * Returns: (transfer container) (element-type PykkaActorRef): the refs of every registered actor,
  *   in start order
  */
@@ -453,6 +464,8 @@ pykka_actor_registry_get_all (PykkaActorRegistry *self)
  * pykka_actor_registry_get_by_type:
  * @self: a #PykkaActorRegistry
  * @type: a type derived from #PykkaActor
+ *
+ * Finds the registered actors of a type (Pykka's `get_by_class`).
  *
  * Returns: (transfer container) (element-type PykkaActorRef): the refs of the registered actors
  *   of @type or of a type derived from it, in start order
@@ -472,6 +485,8 @@ pykka_actor_registry_get_by_type (PykkaActorRegistry *self,
  * @self: a #PykkaActorRegistry
  * @type_name: the name of a type, such as `"MyActor"`
  *
+ * Finds the registered actors whose type has a given name (Pykka's `get_by_class_name`).
+ *
  * Returns: (transfer container) (element-type PykkaActorRef): the refs of the registered actors
  *   whose type has exactly this name (derived types do not match), in start order
  */
@@ -489,6 +504,8 @@ pykka_actor_registry_get_by_type_name (PykkaActorRegistry *self,
  * pykka_actor_registry_get_by_urn:
  * @self: a #PykkaActorRegistry
  * @urn: the URN of an actor
+ *
+ * Finds the registered actor with a given URN.
  *
  * Returns: (transfer full) (nullable): the ref of the registered actor with this URN, or %NULL
  */
@@ -601,6 +618,8 @@ pykka_actor_registry_stop_all (PykkaActorRegistry  *self,
 /**
  * pykka_actor_registry_get_n_actors:
  * @self: a #PykkaActorRegistry
+ *
+ * Counts the registered actors.
  *
  * Returns: the number of registered actors now (the list model may lag behind)
  */

@@ -45,6 +45,13 @@
  * other actor of its registry.
  */
 
+/**
+ * PykkaActor:
+ *
+ * The base class of actors. Its instance structure has no public fields: subclass it and
+ * override the virtual methods of #PykkaActorClass.
+ */
+
 typedef enum
 {
   STATE_CREATED,
@@ -60,6 +67,9 @@ typedef struct
   PykkaActorRegistry *registry;
   char               *thread_name;
   gint                state;   /* ActorState, atomic */
+  const char         *runtime; /* the name of the dispatcher's runtime */
+  GMutex              debug_lock;
+  const GValue       *current; /* the message being handled, under debug_lock */
 } PykkaActorPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PykkaActor, pykka_actor, G_TYPE_OBJECT)
@@ -272,6 +282,7 @@ pykka_actor_finalize (GObject *object)
   g_clear_object (&priv->ref);
   g_clear_object (&priv->registry);
   g_free (priv->thread_name);
+  g_mutex_clear (&priv->debug_lock);
 
   G_OBJECT_CLASS (pykka_actor_parent_class)->finalize (object);
 }
@@ -373,6 +384,9 @@ pykka_actor_class_init (PykkaActorClass *klass)
 static void
 pykka_actor_init (PykkaActor *self)
 {
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  g_mutex_init (&priv->debug_lock);
 }
 
 /* The actor core: lifecycle and failure table (Pykka's _actor_loop). */
@@ -541,9 +555,53 @@ handle_message (PykkaActor    *self,
 }
 
 static void
+set_current_message (PykkaActor   *self,
+                     const GValue *message)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  g_mutex_lock (&priv->debug_lock);
+  priv->current = message;
+  g_mutex_unlock (&priv->debug_lock);
+}
+
+char *
+_pykka_actor_describe_state (PykkaActor *self)
+{
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+  static const char * const states[] = { "created", "hosted", "starting", "running", "stopped" };
+  GString *string = g_string_new (NULL);
+
+  g_string_append_printf (string, "%s runtime", priv->runtime != NULL ? priv->runtime : "no");
+  if (priv->thread_name != NULL)
+    g_string_append_printf (string, " on %s", priv->thread_name);
+  g_string_append_printf (string, ", %s", states[g_atomic_int_get (&priv->state)]);
+
+  g_mutex_lock (&priv->debug_lock);
+  if (priv->current == NULL)
+    g_string_append (string, ", idle");
+  else if (G_VALUE_HOLDS (priv->current, PYKKA_TYPE_PROXY_CALL) && g_value_get_boxed (priv->current))
+    g_string_append_printf (string, ", handling '%s' (proxy call)",
+                            pykka_proxy_call_get_attr_path (g_value_get_boxed (priv->current)));
+  else if (G_VALUE_HOLDS (priv->current, PYKKA_TYPE_PROXY_GET_ATTR) && g_value_get_boxed (priv->current))
+    g_string_append_printf (string, ", handling '%s' (attribute read)",
+                            pykka_proxy_get_attr_get_attr_path (g_value_get_boxed (priv->current)));
+  else if (G_VALUE_HOLDS (priv->current, PYKKA_TYPE_PROXY_SET_ATTR) && g_value_get_boxed (priv->current))
+    g_string_append_printf (string, ", handling '%s' (attribute write)",
+                            pykka_proxy_set_attr_get_attr_path (g_value_get_boxed (priv->current)));
+  else
+    g_string_append_printf (string, ", handling a message of type %s",
+                            G_IS_VALUE (priv->current) ? G_VALUE_TYPE_NAME (priv->current) : "stop");
+  g_mutex_unlock (&priv->debug_lock);
+
+  return g_string_free (string, FALSE);
+}
+
+static void
 handle_envelope (PykkaActor    *self,
                  PykkaEnvelope *envelope)
 {
+  set_current_message (self, &envelope->message);
   switch (envelope->kind)
     {
     case PYKKA_ENVELOPE_STOP:
@@ -557,6 +615,7 @@ handle_envelope (PykkaActor    *self,
     default:
       g_assert_not_reached ();
     }
+  set_current_message (self, NULL);
   _pykka_envelope_free (envelope);
 }
 
@@ -701,6 +760,7 @@ finish_start (PykkaActor      *self,
       abort_start (self);
       return NULL;
     }
+  priv->runtime = dispatcher->klass->name;
   _pykka_mailbox_start (_pykka_actor_ref_get_mailbox (priv->ref), dispatcher);
   _pykka_dispatcher_unref (dispatcher);
   return g_object_ref (priv->ref);
@@ -895,6 +955,9 @@ pykka_actor_stop (PykkaActor  *self,
  * pykka_actor_get_actor_ref: (get-property actor-ref)
  * @self: a #PykkaActor
  *
+ * Gets the ref through which others reach @self. It exists from construction on, so an
+ * actor can hand it out, or make a proxy to itself, before it runs.
+ *
  * Returns: (transfer none): the actor's own ref
  */
 PykkaActorRef *
@@ -911,6 +974,8 @@ pykka_actor_get_actor_ref (PykkaActor *self)
 /**
  * pykka_actor_get_actor_urn: (get-property actor-urn)
  * @self: a #PykkaActor
+ *
+ * Gets the URN of @self, assigned at construction.
  *
  * Returns: the URN of the actor
  */
@@ -929,6 +994,8 @@ pykka_actor_get_actor_urn (PykkaActor *self)
  * pykka_actor_get_registry: (get-property registry)
  * @self: a #PykkaActor
  *
+ * Gets the registry that @self is registered in while it runs.
+ *
  * Returns: (transfer none): the registry of the actor
  */
 PykkaActorRegistry *
@@ -946,6 +1013,8 @@ pykka_actor_get_registry (PykkaActor *self)
  * pykka_actor_to_string:
  * @self: a #PykkaActor
  *
+ * Describes @self the way Pykka writes actors in log records and error messages.
+ *
  * Returns: (transfer full): `"{TypeName} ({urn})"`, also before the actor is started
  */
 char *
@@ -959,6 +1028,8 @@ pykka_actor_to_string (PykkaActor *self)
 /**
  * pykka_actor_get_thread_name:
  * @self: a #PykkaActor
+ *
+ * Gets the name of the thread of its own that runs @self.
  *
  * Returns: (nullable): the name of the thread of an actor started with pykka_actor_start(),
  *   `"{TypeName}-{n}"` with a counter that starts at 0; %NULL for other actors

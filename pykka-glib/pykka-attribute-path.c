@@ -277,8 +277,8 @@ _pykka_attr_check_args (const PykkaAttr  *attr,
     {
       g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
                    _("Method “%s” takes %u arguments, but %u were given"), name,
-                   takes_error (attr, attr->query.n_params - 1) ? attr->query.n_params - 1
-                                                                 : attr->query.n_params,
+                   attr->query.n_params > 0 && takes_error (attr, attr->query.n_params - 1)
+                   ? attr->query.n_params - 1 : attr->query.n_params,
                    n_args);
       return FALSE;
     }

@@ -21,6 +21,7 @@ typedef struct
   PykkaDispatcher  parent;
   GMutex           lock;
   GSource         *source;   /* owned until the actor has finished */
+  GMainContext    *context;  /* owned */
   PykkaActor      *actor;    /* owned until the actor has finished; used by dispatch only */
 } ContextDispatcher;
 
@@ -48,14 +49,23 @@ context_dispatcher_finalize (PykkaDispatcher *dispatcher)
 
   g_assert (self->source == NULL);
   g_assert (self->actor == NULL);
+  g_main_context_unref (self->context);
   g_mutex_clear (&self->lock);
   g_free (self);
+}
+
+/* The thread that iterates the context is the one that would run the actor. */
+static gboolean
+context_dispatcher_is_current (PykkaDispatcher *dispatcher)
+{
+  return g_main_context_is_owner (((ContextDispatcher *) dispatcher)->context);
 }
 
 static const PykkaDispatcherClass context_dispatcher_class = {
   .name = "main-context",
   .schedule = context_dispatcher_schedule,
   .finalize = context_dispatcher_finalize,
+  .is_current = context_dispatcher_is_current,
 };
 
 static GSource *
@@ -118,6 +128,7 @@ _pykka_dispatcher_context_new (PykkaActor   *actor,
   _pykka_dispatcher_init (&self->parent, &context_dispatcher_class);
   g_mutex_init (&self->lock);
   self->actor = g_object_ref (actor);
+  self->context = g_main_context_ref (context);
 
   source = (MailboxSource *) g_source_new (&mailbox_source_funcs, sizeof (MailboxSource));
   source->dispatcher = (ContextDispatcher *) _pykka_dispatcher_ref (&self->parent);

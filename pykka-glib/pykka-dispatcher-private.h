@@ -21,6 +21,9 @@ struct _PykkaDispatcherClass
   /* The actor has work (called from any thread, at most once per idle→scheduled edge). */
   void      (*schedule) (PykkaDispatcher *self);
   void      (*finalize) (PykkaDispatcher *self);
+  /* Whether the calling thread is the one that runs the actor now or would run it next
+   * (so that it would wait forever for the actor). */
+  gboolean  (*is_current) (PykkaDispatcher *self);
 };
 
 struct _PykkaDispatcher
@@ -33,6 +36,10 @@ void             _pykka_dispatcher_init  (PykkaDispatcher            *self,
                                           const PykkaDispatcherClass *klass);
 PykkaDispatcher *_pykka_dispatcher_ref   (PykkaDispatcher            *self);
 void             _pykka_dispatcher_unref (PykkaDispatcher            *self);
+
+/* The dispatcher whose loop runs on this thread (thread and caller runtimes). */
+void             _pykka_dispatcher_set_current (PykkaDispatcher *self);
+PykkaDispatcher *_pykka_dispatcher_get_current (void);
 
 /* The thread-per-actor runtime (pykka-dispatcher-thread.c). */
 PykkaDispatcher *_pykka_dispatcher_thread_new  (PykkaActor   *actor,

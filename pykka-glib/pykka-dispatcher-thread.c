@@ -51,16 +51,26 @@ thread_dispatcher_finalize (PykkaDispatcher *dispatcher)
   g_free (self);
 }
 
+static gboolean
+thread_dispatcher_is_current (PykkaDispatcher *dispatcher)
+{
+  return _pykka_dispatcher_get_current () == dispatcher;
+}
+
 static const PykkaDispatcherClass thread_dispatcher_class = {
   .name = "thread",
   .schedule = thread_dispatcher_schedule,
   .finalize = thread_dispatcher_finalize,
+  .is_current = thread_dispatcher_is_current,
 };
 
 static void
 thread_dispatcher_loop (ThreadDispatcher *self)
 {
   PykkaRunStatus status = PYKKA_RUN_IDLE;  /* wait for the start */
+  PykkaDispatcher *previous = _pykka_dispatcher_get_current ();
+
+  _pykka_dispatcher_set_current (&self->parent);
 
   while (status != PYKKA_RUN_FINISHED)
     {
@@ -81,6 +91,7 @@ thread_dispatcher_loop (ThreadDispatcher *self)
     }
 
   g_clear_object (&self->actor);
+  _pykka_dispatcher_set_current (previous);
 }
 
 static gpointer

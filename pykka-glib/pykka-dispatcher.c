@@ -31,6 +31,20 @@ _pykka_dispatcher_unref (PykkaDispatcher *self)
     self->klass->finalize (self);
 }
 
+static __thread PykkaDispatcher *current_dispatcher;
+
+void
+_pykka_dispatcher_set_current (PykkaDispatcher *self)
+{
+  current_dispatcher = self;
+}
+
+PykkaDispatcher *
+_pykka_dispatcher_get_current (void)
+{
+  return current_dispatcher;
+}
+
 guint
 _pykka_spin_budget_us (void)
 {

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "pykka-debug-private.h"
 #include "pykka-dispatcher-private.h"
 #include "pykka-future-private.h"
 #include "pykka-init-private.h"
@@ -33,6 +34,13 @@
  * %PYKKA_FOREVER it waits forever.
  */
 
+/**
+ * PykkaFuture:
+ *
+ * A value or an error that is completed once and read any number of times. It has no public
+ * fields.
+ */
+
 typedef enum
 {
   STATE_PENDING,
@@ -56,6 +64,7 @@ struct _PykkaFuture
   gpointer       hook_data;
   GDestroyNotify hook_notify;
   GSList        *waiters;          /* Waiter: called once completed, on the completing thread */
+  PykkaActorRef *completer;        /* the actor that will complete it, while pending */
 };
 
 typedef void (*ReadyFunc) (gpointer data);
@@ -87,6 +96,7 @@ pykka_future_finalize (GObject *object)
   PykkaFuture *self = PYKKA_FUTURE (object);
 
   release_hook (self);
+  g_clear_object (&self->completer);
   if (G_IS_VALUE (&self->value))
     g_value_unset (&self->value);
   g_clear_error (&self->error);
@@ -180,12 +190,42 @@ run_waiters (GSList *waiters)
   g_slist_free (waiters);
 }
 
+void
+_pykka_future_set_completer (PykkaFuture   *self,
+                             PykkaActorRef *completer)
+{
+  g_mutex_lock (&self->lock);
+  g_set_object (&self->completer, completer);
+  g_mutex_unlock (&self->lock);
+}
+
+PykkaActorRef *
+_pykka_future_dup_completer (PykkaFuture *self)
+{
+  PykkaActorRef *completer;
+
+  g_mutex_lock (&self->lock);
+  completer = self->state == STATE_PENDING && self->completer != NULL
+              ? g_object_ref (self->completer) : NULL;
+  g_mutex_unlock (&self->lock);
+  return completer;
+}
+
+void
+_pykka_future_wake_waiters (PykkaFuture *self)
+{
+  g_mutex_lock (&self->lock);
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
 gboolean
 _pykka_future_complete (PykkaFuture *self,
                         GValue      *value,
                         GError      *error)
 {
   GSList *waiters;
+  PykkaActorRef *completer;
 
   g_mutex_lock (&self->lock);
   if (self->claimed)
@@ -198,6 +238,15 @@ _pykka_future_complete (PykkaFuture *self,
       return FALSE;
     }
   self->claimed = TRUE;
+  completer = g_steal_pointer (&self->completer);
+  if (completer != NULL)
+    {
+      /* Let go of the completer before anyone can see the value: a caller that got its reply
+       * finds the ref as it was before the ask. */
+      g_mutex_unlock (&self->lock);
+      g_object_unref (completer);
+      g_mutex_lock (&self->lock);
+    }
   store_locked (self, value, error);
   waiters = g_steal_pointer (&self->waiters);
   g_mutex_unlock (&self->lock);
@@ -331,22 +380,20 @@ pykka_future_set_get_hook (PykkaFuture     *self,
  * pykka_future_is_done:
  * @self: a #PykkaFuture
  *
- * Tells whether @self holds its value or error. A future whose get hook has not run yet is
- * not done.
+ * Tells whether a get of @self would return without waiting: @self holds its value or
+ * error, or it is made by pykka_future_map() and the other combinators from futures that
+ * are all done. A future with a get hook of your own is not done before its first get.
  *
- * Returns: %TRUE if a get would return at once
+ * Returns: %TRUE if a get would return without waiting
  */
+static gboolean is_ready (PykkaFuture *self);
+
 gboolean
 pykka_future_is_done (PykkaFuture *self)
 {
-  gboolean done;
-
   g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
 
-  g_mutex_lock (&self->lock);
-  done = self->state != STATE_PENDING;
-  g_mutex_unlock (&self->lock);
-  return done;
+  return is_ready (self);
 }
 
 /**
@@ -370,6 +417,7 @@ pykka_future_get (PykkaFuture  *self,
   gint64 deadline = 0;
   gboolean blocking = FALSE;
   gboolean spun = FALSE;
+  PykkaWait wait;
   gboolean ok;
 
   g_return_val_if_fail (PYKKA_IS_FUTURE (self), FALSE);
@@ -453,11 +501,22 @@ pykka_future_get (PykkaFuture  *self,
               if (done)
                 continue;
             }
-          blocking = TRUE;
           g_mutex_unlock (&self->lock);
+          if (!_pykka_wait_begin (&wait, self, error))
+            {
+              g_mutex_lock (&self->lock);
+              ok = FALSE;
+              break;
+            }
+          blocking = TRUE;
           _pykka_blocking_begin ();
           g_mutex_lock (&self->lock);
           continue;
+        }
+      if (_pykka_wait_is_deadlocked (&wait, error))
+        {
+          ok = FALSE;
+          break;
         }
       self->n_waiters++;
       if (timeout_us < 0)
@@ -476,7 +535,10 @@ pykka_future_get (PykkaFuture  *self,
   g_mutex_unlock (&self->lock);
 
   if (blocking)
-    _pykka_blocking_end ();
+    {
+      _pykka_blocking_end ();
+      _pykka_wait_end (&wait);
+    }
   if (!ok)
     pykka_value_init_none (value);
   return ok;
@@ -855,6 +917,45 @@ is_combinator_hook (PykkaGetHook hook)
   return hook == map_hook || hook == filter_hook || hook == reduce_hook || hook == join_hook;
 }
 
+/* The futures a combinator reads (transfer full), or NULL for other futures. Lock held. */
+static GPtrArray *
+combinator_sources_locked (PykkaFuture *self)
+{
+  Combinator *c;
+  GPtrArray *sources;
+
+  if (self->hook == NULL || !is_combinator_hook (self->hook))
+    return NULL;
+  c = self->hook_data;
+  if (c->others != NULL)
+    return g_ptr_array_ref (c->others);
+  sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (sources, g_object_ref (c->source));
+  return sources;
+}
+
+static gboolean
+is_ready (PykkaFuture *self)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->state != STATE_PENDING)
+    {
+      g_mutex_unlock (&self->lock);
+      return TRUE;
+    }
+  sources = self->hook_running ? NULL : combinator_sources_locked (self);
+  g_mutex_unlock (&self->lock);
+
+  if (sources == NULL)
+    return FALSE;
+  for (guint i = 0; i < sources->len; i++)
+    if (!is_ready (sources->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
 typedef struct
 {
   gint      remaining;
@@ -935,15 +1036,7 @@ when_ready (PykkaFuture *self,
     }
   if (is_combinator_hook (self->hook))
     {
-      Combinator *c = self->hook_data;
-
-      if (c->others != NULL)
-        sources = g_ptr_array_ref (c->others);
-      else
-        {
-          sources = g_ptr_array_new_with_free_func (g_object_unref);
-          g_ptr_array_add (sources, g_object_ref (c->source));
-        }
+      sources = combinator_sources_locked (self);
       g_mutex_unlock (&self->lock);
     }
   else

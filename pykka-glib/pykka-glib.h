@@ -19,6 +19,7 @@
 # include <pykka-glib/pykka-actor-ref.h>
 # include <pykka-glib/pykka-actor-registry.h>
 # include <pykka-glib/pykka-pool.h>
+# include <pykka-glib/pykka-debug.h>
 # include <pykka-glib/pykka-traversable.h>
 # include <pykka-glib/pykka-proxy-messages.h>
 # include <pykka-glib/pykka-actor-proxy.h>

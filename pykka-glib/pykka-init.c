@@ -50,6 +50,9 @@ _pykka_ensure_init (void)
 /**
  * pykka_get_major_version:
  *
+ * Gets the major version of the library the program runs with, which may be newer than
+ * %PYKKA_MAJOR_VERSION, the one it was compiled against.
+ *
  * Returns: the major version of the pykka-glib library in use
  */
 guint
@@ -61,6 +64,9 @@ pykka_get_major_version (void)
 /**
  * pykka_get_minor_version:
  *
+ * Gets the minor version of the library the program runs with, which may be newer than
+ * %PYKKA_MINOR_VERSION, the one it was compiled against.
+ *
  * Returns: the minor version of the pykka-glib library in use
  */
 guint
@@ -71,6 +77,9 @@ pykka_get_minor_version (void)
 
 /**
  * pykka_get_micro_version:
+ *
+ * Gets the micro version of the library the program runs with, which may be newer than
+ * %PYKKA_MICRO_VERSION, the one it was compiled against.
  *
  * Returns: the micro version of the pykka-glib library in use
  */

@@ -31,6 +31,12 @@
  * The default pool (pykka_pool_get_default()) has one worker per CPU.
  */
 
+/**
+ * PykkaPool:
+ *
+ * A set of worker threads that actors share. It has no public fields.
+ */
+
 #define POOL_BATCH 64
 #define POOL_IDLE_EXIT_US (10 * G_USEC_PER_SEC)
 #define POOL_DEFAULT_MAX_SPARE 64
@@ -173,6 +179,8 @@ pykka_pool_init (PykkaPool *self)
  * pykka_pool_new:
  * @max_workers: how many workers run actors at once; 0 for one per CPU
  *
+ * Creates a pool of worker threads for actors started with pykka_actor_start_in_pool().
+ *
  * Returns: (transfer full): a new #PykkaPool; its workers start when actors need them
  */
 PykkaPool *
@@ -183,6 +191,8 @@ pykka_pool_new (guint max_workers)
 
 /**
  * pykka_pool_get_default:
+ *
+ * Gets the pool that pykka_actor_start_in_pool() uses when it is given none.
  *
  * Returns: (transfer none): the pool of pykka_actor_start_in_pool() without a pool: one
  *   worker per CPU
@@ -201,6 +211,8 @@ pykka_pool_get_default (void)
  * pykka_pool_get_max_workers: (get-property max-workers)
  * @self: a #PykkaPool
  *
+ * Gets the #PykkaPool:max-workers of @self.
+ *
  * Returns: how many workers run actors at once
  */
 guint
@@ -215,6 +227,8 @@ pykka_pool_get_max_workers (PykkaPool *self)
  * pykka_pool_get_max_spare_workers: (get-property max-spare-workers)
  * @self: a #PykkaPool
  *
+ * Gets the #PykkaPool:max-spare-workers of @self.
+ *
  * Returns: how many workers may stand in for blocked ones
  */
 guint
@@ -228,6 +242,9 @@ pykka_pool_get_max_spare_workers (PykkaPool *self)
 /**
  * pykka_pool_get_n_workers:
  * @self: a #PykkaPool
+ *
+ * Counts the worker threads of @self. The count changes as workers start for new work and
+ * exit after idling.
  *
  * Returns: how many worker threads exist now
  */
@@ -419,10 +436,18 @@ pool_dispatcher_finalize (PykkaDispatcher *dispatcher)
   g_free (self);
 }
 
+/* Another worker (or a spare) can always run the actor. */
+static gboolean
+pool_dispatcher_is_current (PykkaDispatcher *dispatcher)
+{
+  return FALSE;
+}
+
 static const PykkaDispatcherClass pool_dispatcher_class = {
   .name = "pool",
   .schedule = pool_dispatcher_schedule,
   .finalize = pool_dispatcher_finalize,
+  .is_current = pool_dispatcher_is_current,
 };
 
 PykkaDispatcher *

@@ -86,6 +86,8 @@ copy_value (GValue       *dest,
  * @args: (array length=n_args) (nullable): the arguments (copied)
  * @n_args: the number of arguments
  *
+ * Creates a message that calls the method at @attr_path with @args.
+ *
  * Returns: (transfer full): a new #PykkaProxyCall
  */
 PykkaProxyCall *
@@ -112,6 +114,8 @@ pykka_proxy_call_new (const char   *attr_path,
 /**
  * pykka_proxy_call_ref:
  * @self: a #PykkaProxyCall
+ *
+ * Takes a reference to @self.
  *
  * Returns: (transfer full): @self
  */
@@ -148,6 +152,8 @@ pykka_proxy_call_unref (PykkaProxyCall *self)
  * pykka_proxy_call_get_attr_path:
  * @self: a #PykkaProxyCall
  *
+ * Gets the path of the method to call.
+ *
  * Returns: the dotted attribute path of the method
  */
 const char *
@@ -162,6 +168,8 @@ pykka_proxy_call_get_attr_path (PykkaProxyCall *self)
  * pykka_proxy_call_get_args:
  * @self: a #PykkaProxyCall
  * @n_args: (out): the number of arguments
+ *
+ * Gets the arguments of the call.
  *
  * Returns: (array length=n_args) (transfer none) (nullable): the arguments
  */
@@ -179,6 +187,8 @@ pykka_proxy_call_get_args (PykkaProxyCall *self,
 /**
  * pykka_proxy_get_attr_new:
  * @attr_path: a dotted attribute path
+ *
+ * Creates a message that reads the attribute at @attr_path.
  *
  * Returns: (transfer full): a new #PykkaProxyGetAttr
  */
@@ -198,6 +208,8 @@ pykka_proxy_get_attr_new (const char *attr_path)
 /**
  * pykka_proxy_get_attr_ref:
  * @self: a #PykkaProxyGetAttr
+ *
+ * Takes a reference to @self.
  *
  * Returns: (transfer full): @self
  */
@@ -232,6 +244,8 @@ pykka_proxy_get_attr_unref (PykkaProxyGetAttr *self)
  * pykka_proxy_get_attr_get_attr_path:
  * @self: a #PykkaProxyGetAttr
  *
+ * Gets the path of the attribute to read.
+ *
  * Returns: the dotted attribute path to read
  */
 const char *
@@ -246,6 +260,8 @@ pykka_proxy_get_attr_get_attr_path (PykkaProxyGetAttr *self)
  * pykka_proxy_set_attr_new:
  * @attr_path: a dotted attribute path
  * @value: the value to write (copied)
+ *
+ * Creates a message that writes @value to the attribute at @attr_path.
  *
  * Returns: (transfer full): a new #PykkaProxySetAttr
  */
@@ -268,6 +284,8 @@ pykka_proxy_set_attr_new (const char   *attr_path,
 /**
  * pykka_proxy_set_attr_ref:
  * @self: a #PykkaProxySetAttr
+ *
+ * Takes a reference to @self.
  *
  * Returns: (transfer full): @self
  */
@@ -303,6 +321,8 @@ pykka_proxy_set_attr_unref (PykkaProxySetAttr *self)
  * pykka_proxy_set_attr_get_attr_path:
  * @self: a #PykkaProxySetAttr
  *
+ * Gets the path of the attribute to write.
+ *
  * Returns: the dotted attribute path to write
  */
 const char *
@@ -316,6 +336,8 @@ pykka_proxy_set_attr_get_attr_path (PykkaProxySetAttr *self)
 /**
  * pykka_proxy_set_attr_get_value:
  * @self: a #PykkaProxySetAttr
+ *
+ * Gets the value to write.
  *
  * Returns: (transfer none): the value to write
  */

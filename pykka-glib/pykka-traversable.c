@@ -29,6 +29,12 @@
  * equivalent and does not exist here.
  */
 
+/**
+ * PykkaTraversable:
+ *
+ * The instance type of the #PykkaTraversable marker interface.
+ */
+
 G_DEFINE_INTERFACE (PykkaTraversable, pykka_traversable, G_TYPE_OBJECT)
 
 static void
@@ -82,6 +88,8 @@ pykka_traversable_type (GType type)
  * pykka_is_traversable_type:
  * @type: a #GType
  *
+ * Tells whether every object of @type is traversable.
+ *
  * Returns: %TRUE if every object of @type is traversable: the type or one of its parents was
  *   given to pykka_traversable_type(), or it implements #PykkaTraversable
  */
@@ -99,6 +107,8 @@ pykka_is_traversable_type (GType type)
 /**
  * pykka_is_traversable:
  * @object: a #GObject
+ *
+ * Tells whether proxies may reach into @object when an actor holds it in a property.
  *
  * Returns: %TRUE if @object is traversable, by itself or by its type
  */

@@ -47,6 +47,8 @@ pykka_value_init_none (GValue *value)
  * pykka_value_is_none:
  * @value: a #GValue
  *
+ * Tells whether @value is None.
+ *
  * Returns: %TRUE if @value is None (%G_TYPE_POINTER holding %NULL)
  */
 gboolean
@@ -124,6 +126,8 @@ pykka_value_init_list (GValue    *value,
  * pykka_value_holds_list:
  * @value: a #GValue
  *
+ * Tells whether @value holds a list.
+ *
  * Returns: %TRUE if @value holds a list (a non-%NULL %G_TYPE_PTR_ARRAY)
  */
 gboolean
@@ -137,6 +141,8 @@ pykka_value_holds_list (const GValue *value)
 /**
  * pykka_value_get_list:
  * @value: a #GValue holding a list
+ *
+ * Gets the list held by @value, without copying it.
  *
  * Returns: (transfer none) (element-type GValue) (nullable): the list held by @value, or %NULL
  *   if it holds none
