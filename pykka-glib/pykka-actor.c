@@ -130,6 +130,8 @@ pykka_actor_real_on_receive (PykkaActor    *self,
   g_autofree char *text = _pykka_value_describe (message);
 
   _pykka_log (G_LOG_LEVEL_WARNING, "Unexpected message received by %s: %s", describe (self), text);
+  /* Bindings that chain up read the reply: leave None, never an unset value. */
+  pykka_value_init_none (reply);
 }
 
 /* Finds the object that holds the last name of @attr_path and what that name is. */
@@ -173,15 +175,14 @@ pykka_actor_real_call (PykkaActor    *self,
   PykkaAttr attr;
 
   target = resolve_target (self, attr_path, &attr, &name, error);
-  if (target == NULL)
-    return;
-  if (attr.kind != PYKKA_ATTR_METHOD)
-    {
-      g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
-                   _("Attribute “%s” is not a method"), name);
-      return;
-    }
-  _pykka_attr_invoke (target, &attr, name, args, n_args, result, error);
+  if (target != NULL && attr.kind != PYKKA_ATTR_METHOD)
+    g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
+                 _("Attribute “%s” is not a method"), name);
+  else if (target != NULL)
+    _pykka_attr_invoke (target, &attr, name, args, n_args, result, error);
+  /* Bindings that chain up read the result, also on error: leave None, never unset. */
+  if (!G_IS_VALUE (result))
+    pykka_value_init_none (result);
 }
 
 static void
@@ -196,11 +197,15 @@ pykka_actor_real_get_attr (PykkaActor    *self,
 
   target = resolve_target (self, attr_path, &attr, &name, error);
   if (target == NULL)
-    return;
+    {
+      pykka_value_init_none (value);
+      return;
+    }
   if (attr.kind != PYKKA_ATTR_PROPERTY || (attr.pspec->flags & G_PARAM_READABLE) == 0)
     {
       g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
                    _("Attribute “%s” cannot be read"), name);
+      pykka_value_init_none (value);
       return;
     }
 
@@ -215,6 +220,7 @@ pykka_actor_real_get_attr (PykkaActor    *self,
                   "%s attribute '%s' is a proxy to itself. Consider making it private.",
                   describe (self), attr_path);
       g_value_unset (value);
+      pykka_value_init_none (value);
       _pykka_set_no_attribute (error, describe (self), name);
     }
 }
@@ -806,8 +812,9 @@ pykka_actor_start (PykkaActor  *self,
  * Registers @self and runs it on @context: one #GSource attached to @context handles its
  * messages, on whichever thread iterates @context, a batch at a time, between the other
  * sources of the context. This is the runtime of actors that own GTK widgets, and the only
- * one for actors written in JavaScript. A handler that blocks blocks the whole context, and a
- * blocking get of a future that an actor of the same context must complete can only time out.
+ * one for actors written in JavaScript. A handler that blocks blocks the whole context; a
+ * blocking get of a future that an actor of the same context must complete fails with
+ * %PYKKA_ERROR_DEADLOCK (use the _async functions there).
  * @context must be iterated, and outlive the actor.
  *
  * Returns: (transfer full): the ref of the actor, or %NULL with %PYKKA_ERROR_ALREADY_STARTED

@@ -85,9 +85,15 @@ mailbox_source_dispatch (GSource     *source,
                          gpointer     user_data)
 {
   ContextDispatcher *self = ((MailboxSource *) source)->dispatcher;
+  PykkaRunStatus status;
 
   g_source_set_ready_time (source, -1);
-  switch (_pykka_actor_process (self->actor, CONTEXT_BATCH))
+  /* Handlers see the actor's context as the thread-default one, so that the _async calls
+   * they make call back here. */
+  g_main_context_push_thread_default (self->context);
+  status = _pykka_actor_process (self->actor, CONTEXT_BATCH);
+  g_main_context_pop_thread_default (self->context);
+  switch (status)
     {
     case PYKKA_RUN_IDLE:
       return G_SOURCE_CONTINUE;

@@ -30,8 +30,10 @@
  * make new futures whose value is computed lazily, once, by the first get; the timeout of
  * that get is passed on to the futures they read.
  *
- * A blocking get on the thread that must complete the future can only time out; with
- * %PYKKA_FOREVER it waits forever.
+ * A blocking get on the thread that must complete the future could never end: when the
+ * library can tell (the future is the reply of an actor that this very thread runs, such as an
+ * actor of a main context this thread iterates), the get fails at once with
+ * %PYKKA_ERROR_DEADLOCK; otherwise it can only time out. Use pykka_future_get_async() there.
  */
 
 /**
@@ -1134,31 +1136,23 @@ static void
 async_get_ready (gpointer data)
 {
   AsyncGet *ag = data;
-  gboolean needs_context;
+  GSource *source;
 
   /* The connection holds no reference to @ag (that would be a cycle through the task); the
    * waiter does, until here, the one place that runs exactly once. */
   if (ag->cancel_id != 0)
     g_cancellable_disconnect (ag->cancellable, ag->cancel_id);
 
-  g_mutex_lock (&ag->future->lock);
-  needs_context = ag->future->state == STATE_PENDING;
-  g_mutex_unlock (&ag->future->lock);
-
-  if (needs_context)
-    {
-      /* Run the combinator's function on the caller's context, through a source attached
-       * there (never g_main_context_invoke (), which could run it here). */
-      GSource *source = g_idle_source_new ();
-
-      g_source_set_priority (source, g_task_get_priority (ag->task));
-      g_source_set_static_name (source, "[pykka] future get_async");
-      g_source_set_callback (source, async_get_on_context, async_get_ref (ag), async_get_unref);
-      g_source_attach (source, g_task_get_context (ag->task));
-      g_source_unref (source);
-    }
-  else
-    async_get_finish_task (ag);
+  /* Complete on the caller's context, through a source attached there: never inside the
+   * code that completed the future (even when it runs on that context), never through
+   * g_main_context_invoke (), which could run the callback on this thread. A combinator's
+   * function runs there too. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, g_task_get_priority (ag->task));
+  g_source_set_static_name (source, "[pykka] future get_async");
+  g_source_set_callback (source, async_get_on_context, async_get_ref (ag), async_get_unref);
+  g_source_attach (source, g_task_get_context (ag->task));
+  g_source_unref (source);
   async_get_unref (ag);
 }
 
