@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 PykkaActorRef *_pykka_actor_ref_new         (PykkaActor    *actor);
 PykkaMailbox  *_pykka_actor_ref_get_mailbox (PykkaActorRef *self);
+void           _pykka_actor_ref_forget_actor (PykkaActorRef *self);
 /* Whether the calling thread is the one that must run the actor (see PykkaDispatcherClass). */
 gboolean       _pykka_actor_ref_runs_on_this_thread (PykkaActorRef *self);
 /* "{TypeName} ({urn})", owned by the ref. */

@@ -280,6 +280,18 @@ pykka_actor_constructed (GObject *object)
 }
 
 static void
+pykka_actor_dispose (GObject *object)
+{
+  PykkaActor *self = PYKKA_ACTOR (object);
+  PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+
+  if (priv->ref != NULL)
+    _pykka_actor_ref_forget_actor (priv->ref);
+
+  G_OBJECT_CLASS (pykka_actor_parent_class)->dispose (object);
+}
+
+static void
 pykka_actor_finalize (GObject *object)
 {
   PykkaActor *self = PYKKA_ACTOR (object);
@@ -343,6 +355,7 @@ pykka_actor_class_init (PykkaActorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = pykka_actor_constructed;
+  object_class->dispose = pykka_actor_dispose;
   object_class->finalize = pykka_actor_finalize;
   object_class->get_property = pykka_actor_get_property;
   object_class->set_property = pykka_actor_set_property;

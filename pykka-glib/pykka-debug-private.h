@@ -36,6 +36,8 @@ gboolean _pykka_wait_is_deadlocked (PykkaWait    *wait,
 PykkaActorRef *_pykka_future_dup_completer (PykkaFuture   *future);
 void           _pykka_future_set_completer (PykkaFuture   *future,
                                             PykkaActorRef *completer);
+/* Whether @future has no value or error yet. */
+gboolean       _pykka_future_is_pending    (PykkaFuture   *future);
 /* Wakes the threads blocked in pykka_future_get (@future) so that they look at their wait. */
 void           _pykka_future_wake_waiters  (PykkaFuture   *future);
 

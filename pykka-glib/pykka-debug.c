@@ -117,7 +117,9 @@ _pykka_wait_begin (PykkaWait    *wait,
     {
       PykkaWait *other = g_hash_table_lookup (graph, next);
 
-      if (other == NULL || other->completer == NULL || cycle->len > 4096)
+      /* A wait whose future is completed is over, even if its thread has not woken yet. */
+      if (other == NULL || other->completer == NULL || !_pykka_future_is_pending (other->future) ||
+          cycle->len > 4096)
         {
           next = NULL;
           break;

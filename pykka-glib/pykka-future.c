@@ -213,6 +213,12 @@ _pykka_future_dup_completer (PykkaFuture *self)
   return completer;
 }
 
+gboolean
+_pykka_future_is_pending (PykkaFuture *self)
+{
+  return g_atomic_int_get (&self->state) == STATE_PENDING;
+}
+
 void
 _pykka_future_wake_waiters (PykkaFuture *self)
 {

@@ -11,7 +11,16 @@
 gboolean
 _pykka_log_enabled (GLogLevelFlags level)
 {
-  return !g_log_writer_default_would_drop (level, G_LOG_DOMAIN);
+  static gsize from_environment = 0;
+
+  if ((level & (G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG)) == 0 || g_log_get_debug_enabled ())
+    return TRUE;
+  /* G_MESSAGES_DEBUG is read once: GLib reads it on every record, which the lifecycle of
+   * every actor would pay for several times. */
+  if (g_once_init_enter (&from_environment))
+    g_once_init_leave (&from_environment,
+                       g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) ? 1 : 2);
+  return from_environment == 2;
 }
 
 void

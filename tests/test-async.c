@@ -41,7 +41,7 @@ G_DEFINE_QUARK (pykka-test-async-error-quark, test_error)
  * on_receive:
  *   int n          answered with n
  *   "fail"         fails with TEST_ERROR / TEST_ERROR_CODE
- *   "gate"         waits (up to 5 s) for the gate event; answers whether it was set
+ *   "gate"         waits (up to 60 s, so that a loaded machine cannot release it early) for the gate event; answers whether it was set
  *   "thread"       answered with the handler's GThread (as a pointer)
  *   "ask-peer"     asks the peer 1 and blocks on the answer for SHORT_US (so that the error
  *                  of that get, if any, becomes the error of this message)
@@ -115,7 +115,7 @@ echo_actor_on_receive (PykkaActor    *actor,
   else if (g_strcmp0 (command, "gate") == 0)
     {
       g_value_init (reply, G_TYPE_BOOLEAN);
-      g_value_set_boolean (reply, pykka_test_event_wait (self->gate, WAIT_MS));
+      g_value_set_boolean (reply, pykka_test_event_wait (self->gate, 60 * WAIT_MS));
     }
   else if (g_strcmp0 (command, "thread") == 0)
     {
