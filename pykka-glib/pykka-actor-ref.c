@@ -13,6 +13,7 @@
 #include "pykka-debug-private.h"
 #include "pykka-future-private.h"
 #include "pykka-init-private.h"
+#include "pykka-value-private.h"
 
 /**
  * SECTION:pykka-actor-ref
@@ -295,7 +296,7 @@ pykka_actor_ref_tell (PykkaActorRef  *self,
   PykkaEnvelope *envelope;
 
   g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), FALSE);
-  g_return_val_if_fail (G_IS_VALUE (message), FALSE);
+  g_return_val_if_fail (_pykka_value_is_valid (message), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   envelope = _pykka_envelope_new (PYKKA_ENVELOPE_MESSAGE, message, NULL);
@@ -327,7 +328,7 @@ pykka_actor_ref_ask (PykkaActorRef *self,
   PykkaEnvelope *envelope;
 
   g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
-  g_return_val_if_fail (G_IS_VALUE (message), NULL);
+  g_return_val_if_fail (_pykka_value_is_valid (message), NULL);
 
   future = pykka_future_new ();
   _pykka_future_set_completer (future, self);

@@ -12,6 +12,7 @@
 #include "pykka-future-private.h"
 #include "pykka-init-private.h"
 #include "pykka-log-private.h"
+#include "pykka-value-private.h"
 
 /**
  * SECTION:pykka-actor
@@ -69,7 +70,7 @@ typedef struct
   gint                state;   /* ActorState, atomic */
   const char         *runtime; /* the name of the dispatcher's runtime */
   GMutex              debug_lock;
-  const GValue       *current; /* the message being handled, under debug_lock */
+  const GValue       *current; /* the message being handled; atomic, see set_current_message */
 } PykkaActorPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PykkaActor, pykka_actor, G_TYPE_OBJECT)
@@ -492,20 +493,21 @@ receive (PykkaActor    *self,
 {
   PykkaActorClass *klass = PYKKA_ACTOR_GET_CLASS (self);
   GType type = G_VALUE_TYPE (message);
-  gpointer boxed = G_TYPE_IS_BOXED (type) ? g_value_get_boxed (message) : NULL;
 
-  if (boxed != NULL && type == PYKKA_TYPE_PROXY_CALL)
+  if (type == PYKKA_TYPE_PROXY_CALL && g_value_get_boxed (message) != NULL)
     {
+      PykkaProxyCall *call = g_value_get_boxed (message);
       guint n_args;
-      const GValue *args = pykka_proxy_call_get_args (boxed, &n_args);
+      const GValue *args = pykka_proxy_call_get_args (call, &n_args);
 
-      klass->call (self, pykka_proxy_call_get_attr_path (boxed), args, n_args, reply, error);
+      klass->call (self, pykka_proxy_call_get_attr_path (call), args, n_args, reply, error);
     }
-  else if (boxed != NULL && type == PYKKA_TYPE_PROXY_GET_ATTR)
-    klass->get_attr (self, pykka_proxy_get_attr_get_attr_path (boxed), reply, error);
-  else if (boxed != NULL && type == PYKKA_TYPE_PROXY_SET_ATTR)
-    klass->set_attr (self, pykka_proxy_set_attr_get_attr_path (boxed),
-                     pykka_proxy_set_attr_get_value (boxed), error);
+  else if (type == PYKKA_TYPE_PROXY_GET_ATTR && g_value_get_boxed (message) != NULL)
+    klass->get_attr (self, pykka_proxy_get_attr_get_attr_path (g_value_get_boxed (message)),
+                     reply, error);
+  else if (type == PYKKA_TYPE_PROXY_SET_ATTR && g_value_get_boxed (message) != NULL)
+    klass->set_attr (self, pykka_proxy_set_attr_get_attr_path (g_value_get_boxed (message)),
+                     pykka_proxy_set_attr_get_value (g_value_get_boxed (message)), error);
   else
     klass->on_receive (self, message, reply, error);
 }
@@ -523,13 +525,12 @@ handle_message (PykkaActor    *self,
     {
       if (envelope->reply_to != NULL)
         _pykka_future_complete (envelope->reply_to, &reply, NULL);
-      else if (G_IS_VALUE (&reply))
-        g_value_unset (&reply);
+      else
+        _pykka_value_clear (&reply);
       return;
     }
 
-  if (G_IS_VALUE (&reply))
-    g_value_unset (&reply);
+  _pykka_value_clear (&reply);
 
   if (g_error_matches (error, PYKKA_ERROR, PYKKA_ERROR_FATAL))
     {
@@ -573,15 +574,25 @@ handle_message (PykkaActor    *self,
     }
 }
 
+/* State dumps in progress. A dump reads the message under the actor's debug_lock; the actor
+ * publishes the message with atomics alone, and before it frees one it synchronises with the
+ * lock only while a dump runs. Store current, then load n_dumps (actor); increment n_dumps,
+ * then load current (dump): one of the two sees the other, so a dump never reads a message
+ * that is being freed, and handling a message takes no lock. */
+static gint n_dumps;
+
 static void
 set_current_message (PykkaActor   *self,
                      const GValue *message)
 {
   PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
 
-  g_mutex_lock (&priv->debug_lock);
-  priv->current = message;
-  g_mutex_unlock (&priv->debug_lock);
+  g_atomic_pointer_set (&priv->current, message);
+  if (message == NULL && g_atomic_int_get (&n_dumps) > 0)
+    {
+      g_mutex_lock (&priv->debug_lock);
+      g_mutex_unlock (&priv->debug_lock);
+    }
 }
 
 char *
@@ -596,8 +607,9 @@ _pykka_actor_describe_state (PykkaActor *self)
     g_string_append_printf (string, " on %s", priv->thread_name);
   g_string_append_printf (string, ", %s", states[g_atomic_int_get (&priv->state)]);
 
+  g_atomic_int_inc (&n_dumps);
   g_mutex_lock (&priv->debug_lock);
-  if (priv->current == NULL)
+  if (g_atomic_pointer_get (&priv->current) == NULL)
     g_string_append (string, ", idle");
   else if (G_VALUE_HOLDS (priv->current, PYKKA_TYPE_PROXY_CALL) && g_value_get_boxed (priv->current))
     g_string_append_printf (string, ", handling '%s' (proxy call)",
@@ -612,6 +624,7 @@ _pykka_actor_describe_state (PykkaActor *self)
     g_string_append_printf (string, ", handling a message of type %s",
                             G_IS_VALUE (priv->current) ? G_VALUE_TYPE_NAME (priv->current) : "stop");
   g_mutex_unlock (&priv->debug_lock);
+  g_atomic_int_add (&n_dumps, -1);
 
   return g_string_free (string, FALSE);
 }

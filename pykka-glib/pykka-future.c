@@ -13,6 +13,7 @@
 #include "pykka-future-private.h"
 #include "pykka-init-private.h"
 #include "pykka-spin-private.h"
+#include "pykka-value-private.h"
 
 /**
  * SECTION:pykka-future
@@ -157,12 +158,12 @@ store_locked (PykkaFuture *self,
     {
       self->error = error;
       g_atomic_int_set (&self->state, STATE_ERROR);
-      if (value != NULL && G_IS_VALUE (value))
-        g_value_unset (value);
+      if (value != NULL)
+        _pykka_value_clear (value);
     }
   else
     {
-      if (value != NULL && G_IS_VALUE (value))
+      if (value != NULL && _PYKKA_VALUE_IS_SET (value))
         {
           /* Move the value without copying it. */
           self->value = *value;
@@ -241,8 +242,8 @@ _pykka_future_complete (PykkaFuture *self,
       g_mutex_unlock (&self->lock);
       if (error != NULL)
         g_error_free (error);
-      if (value != NULL && G_IS_VALUE (value))
-        g_value_unset (value);
+      if (value != NULL)
+        _pykka_value_clear (value);
       return FALSE;
     }
   self->claimed = TRUE;

@@ -6,32 +6,36 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pykka-mailbox-private.h"
+#include "pykka-value-private.h"
 
 PykkaEnvelope *
 _pykka_envelope_new (PykkaEnvelopeKind  kind,
                      const GValue      *message,
                      PykkaFuture       *reply_to)
 {
-  PykkaEnvelope *envelope = g_new0 (PykkaEnvelope, 1);
+  /* GSlice keeps per-thread magazines: envelopes are allocated by senders and freed by the
+   * actor's thread, which plain malloc handles with arena locks and consolidation. */
+  PykkaEnvelope *envelope = g_slice_new (PykkaEnvelope);
 
+  envelope->next = NULL;
   envelope->kind = kind;
   envelope->reply_to = reply_to != NULL ? g_object_ref (reply_to) : NULL;
   if (message != NULL)
-    {
-      g_value_init (&envelope->message, G_VALUE_TYPE (message));
-      g_value_copy (message, &envelope->message);
-    }
+    _pykka_value_init_copy (&envelope->message, message);
+  else
+    memset (&envelope->message, 0, sizeof envelope->message);
   return envelope;
 }
 
 void
 _pykka_envelope_free (PykkaEnvelope *envelope)
 {
-  if (G_IS_VALUE (&envelope->message))
-    g_value_unset (&envelope->message);
+  _pykka_value_clear (&envelope->message);
   g_clear_object (&envelope->reply_to);
-  g_free (envelope);
+  g_slice_free (PykkaEnvelope, envelope);
 }
 
 void
