@@ -41,7 +41,7 @@ _pykka_value_is_valid (const GValue *value)
   return value != NULL && (_pykka_value_type_is_plain (G_VALUE_TYPE (value)) || G_IS_VALUE (value));
 }
 
-/* Initialises @dest to a copy of @src. */
+/* Initialises @dest (zeroed or not) to a copy of @src. */
 static inline void
 _pykka_value_init_copy (GValue       *dest,
                         const GValue *src)
@@ -50,6 +50,8 @@ _pykka_value_init_copy (GValue       *dest,
     *dest = *src;
   else
     {
+      /* @dest may be uninitialised memory; g_value_init () wants it zeroed. */
+      memset (dest, 0, sizeof *dest);
       g_value_init (dest, G_VALUE_TYPE (src));
       g_value_copy (src, dest);
     }
