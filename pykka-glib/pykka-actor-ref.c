@@ -101,7 +101,7 @@ pykka_actor_ref_class_init (PykkaActorRefClass *klass)
   object_class->get_property = pykka_actor_ref_get_property;
 
   /**
-   * PykkaActorRef:actor-urn: (getter get_actor_urn)
+   * PykkaActorRef:actor-urn:
    *
    * The URN of the actor: `urn:uuid:` and a random (version 4) UUID.
    */
@@ -110,7 +110,7 @@ pykka_actor_ref_class_init (PykkaActorRefClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
-   * PykkaActorRef:actor-type: (getter get_actor_type)
+   * PykkaActorRef:actor-type:
    *
    * The #GType of the actor.
    */

@@ -370,7 +370,7 @@ pykka_actor_class_init (PykkaActorClass *klass)
   klass->set_attr = pykka_actor_real_set_attr;
 
   /**
-   * PykkaActor:actor-urn: (getter get_actor_urn)
+   * PykkaActor:actor-urn:
    *
    * The URN of the actor, assigned at construction: `urn:uuid:` and a random UUID.
    */
@@ -379,7 +379,7 @@ pykka_actor_class_init (PykkaActorClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
-   * PykkaActor:actor-ref: (getter get_actor_ref)
+   * PykkaActor:actor-ref:
    *
    * The actor's own #PykkaActorRef. It exists from construction, so an actor can hand it out
    * (or make a proxy to itself) before and while it runs.
@@ -389,7 +389,7 @@ pykka_actor_class_init (PykkaActorClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
-   * PykkaActor:registry: (getter get_registry)
+   * PykkaActor:registry:
    *
    * The registry the actor is registered in while it runs. %NULL at construction means the
    * default registry.

@@ -148,7 +148,7 @@ pykka_pool_class_init (PykkaPoolClass *klass)
   object_class->set_property = pykka_pool_set_property;
 
   /**
-   * PykkaPool:max-workers: (getter get_max_workers)
+   * PykkaPool:max-workers:
    *
    * How many workers run actors at once; 0 at construction means one per CPU.
    */
@@ -157,7 +157,7 @@ pykka_pool_class_init (PykkaPoolClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * PykkaPool:max-spare-workers: (getter get_max_spare_workers)
+   * PykkaPool:max-spare-workers:
    *
    * How many workers may stand in, at most, for workers blocked in a wait inside a handler.
    */
