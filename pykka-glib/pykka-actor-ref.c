@@ -258,10 +258,11 @@ not_found_error (PykkaActorRef *self)
   return g_error_new (PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD, _("%s not found"), self->description);
 }
 
+/* @format has one %s, for the actor. */
 static gboolean
 is_self_wait (PykkaActorRef  *self,
               gint64          timeout_us,
-              const char     *what,
+              const char     *format,
               GError        **error)
 {
   PykkaActor *current = _pykka_actor_get_current ();
@@ -269,9 +270,10 @@ is_self_wait (PykkaActorRef  *self,
   if (timeout_us == 0 || current == NULL || pykka_actor_get_actor_ref (current) != self)
     return FALSE;
 
-  g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK,
-               /* TRANSLATORS: the first %s is "ask" or "stop", the second an actor */
-               _("A blocking %s from %s on itself would wait forever"), what, self->description);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK, format, self->description);
+#pragma GCC diagnostic pop
   return TRUE;
 }
 
@@ -368,7 +370,8 @@ pykka_actor_ref_ask_sync (PykkaActorRef  *self,
   g_return_val_if_fail (reply != NULL && !G_IS_VALUE (reply), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_self_wait (self, timeout_us, "ask", error))
+  if (is_self_wait (self, timeout_us, _("A blocking ask from %s on itself would wait forever"),
+                    error))
     {
       pykka_value_init_none (reply);
       return FALSE;
@@ -503,7 +506,8 @@ pykka_actor_ref_stop (PykkaActorRef  *self,
   g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_self_wait (self, timeout_us, "stop", error))
+  if (is_self_wait (self, timeout_us, _("A blocking stop from %s on itself would wait forever"),
+                    error))
     return FALSE;
 
   future = pykka_actor_ref_stop_future (self);

@@ -275,11 +275,13 @@ _pykka_attr_check_args (const PykkaAttr  *attr,
 
   if (attr->query.n_params != n_args && !takes_error (attr, n_args))
     {
+      guint wanted = attr->query.n_params > 0 && takes_error (attr, attr->query.n_params - 1)
+                     ? attr->query.n_params - 1 : attr->query.n_params;
+
       g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
-                   _("Method “%s” takes %u arguments, but %u were given"), name,
-                   attr->query.n_params > 0 && takes_error (attr, attr->query.n_params - 1)
-                   ? attr->query.n_params - 1 : attr->query.n_params,
-                   n_args);
+                   g_dngettext (GETTEXT_PACKAGE, "Method “%s” takes %u argument, but %u were given",
+                                "Method “%s” takes %u arguments, but %u were given", wanted),
+                   name, wanted, n_args);
       return FALSE;
     }
   for (guint i = 0; i < n_args; i++)

@@ -72,6 +72,8 @@ static void
 set_deadlock_error (GError    **error,
                     const char *what)
 {
+  /* TRANSLATORS: %s is the chain of actors, such as "A (urn:…) waits for B (urn:…) waits
+   * for A (urn:…)", which is not translated */
   g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK, _("Deadlock: %s"), what);
 }
 
@@ -92,12 +94,15 @@ _pykka_wait_begin (PykkaWait    *wait,
 
   if (_pykka_actor_ref_runs_on_this_thread (wait->completer))
     {
-      g_autofree char *what =
-        g_strdup_printf (_("this thread must run %s, which would complete the future it waits for"),
-                         _pykka_actor_ref_describe (wait->completer));
+      const char *actor = _pykka_actor_ref_describe (wait->completer);
 
-      _pykka_log (G_LOG_LEVEL_WARNING, "Deadlock detected: %s", what);
-      set_deadlock_error (error, what);
+      /* Log records are not translated; the error is. */
+      _pykka_log (G_LOG_LEVEL_WARNING,
+                  "Deadlock detected: this thread must run %s, which would complete the future "
+                  "it waits for", actor);
+      g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK,
+                   _("Deadlock: this thread must run %s, which would complete the future it "
+                     "waits for"), actor);
       g_clear_object (&wait->completer);
       return FALSE;
     }
