@@ -183,14 +183,19 @@ resolve (PykkaActorProxy  *self,
   if (parts == NULL)
     return NULL;
 
-  owner = pykka_actor_proxy_to_string (self);
   if (!self->dynamic)
     {
-      type = _pykka_attr_walk_types (self->type, parts, n_parts - 1, owner, error);
+      /* The proxy's description is only needed for an error: make it then. */
+      type = _pykka_attr_walk_types (self->type, parts, n_parts - 1, NULL, NULL);
       if (type == 0)
-        return NULL;
+        {
+          owner = pykka_actor_proxy_to_string (self);
+          _pykka_attr_walk_types (self->type, parts, n_parts - 1, owner, error);
+          return NULL;
+        }
       if (!_pykka_attr_lookup (type, parts[n_parts - 1], attr))
         {
+          owner = pykka_actor_proxy_to_string (self);
           _pykka_set_no_attribute (error, owner, parts[n_parts - 1]);
           return NULL;
         }

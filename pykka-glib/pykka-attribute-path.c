@@ -22,6 +22,15 @@ _pykka_attr_path_split (const char  *attr_path,
   if (attr_path[0] == '\0' || strlen (attr_path) > PYKKA_ATTR_PATH_MAX)
     goto malformed;
 
+  if (strchr (attr_path, '.') == NULL)
+    {
+      /* The common case, a plain name: no splitting. */
+      parts = g_new (char *, 2);
+      parts[0] = g_strdup (attr_path);
+      parts[1] = NULL;
+      *n_parts = 1;
+      return parts;
+    }
   parts = g_strsplit (attr_path, ".", -1);
   n = g_strv_length (parts);
   for (guint i = 0; i < n; i++)
