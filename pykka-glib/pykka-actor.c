@@ -468,18 +468,23 @@ stop_actor (PykkaActor *self)
     }
 }
 
+/* Stops the actors of @refs (a snapshot of the registry), last started first. */
 static void
-stop_other_actors (PykkaActor *self)
+stop_other_actors (PykkaActor *self,
+                   GPtrArray  *refs)
 {
   PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
-  g_autoptr(GPtrArray) refs = pykka_actor_registry_get_all (priv->registry);
 
   /* Pykka waits for each stop here; waiting inside an actor can deadlock runtimes that share
-   * threads, so the stops are only queued, last started first. */
+   * threads, so the stops are only queued. */
   for (guint i = refs->len; i > 0; i--)
     {
-      PykkaFuture *future = pykka_actor_ref_stop_future (g_ptr_array_index (refs, i - 1));
+      PykkaActorRef *ref = g_ptr_array_index (refs, i - 1);
+      PykkaFuture *future;
 
+      if (ref == priv->ref)
+        continue;
+      future = pykka_actor_ref_stop_future (ref);
       g_object_unref (future);
     }
 }
@@ -534,6 +539,11 @@ handle_message (PykkaActor    *self,
 
   if (g_error_matches (error, PYKKA_ERROR, PYKKA_ERROR_FATAL))
     {
+      PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
+      /* The actors running when the failure happened; not those started after the asker
+       * got its answer. */
+      g_autoptr(GPtrArray) others = pykka_actor_registry_get_all (priv->registry);
+
       if (_pykka_log_enabled (G_LOG_LEVEL_DEBUG))
         {
           g_autofree char *text = _pykka_error_describe (error);
@@ -546,7 +556,7 @@ handle_message (PykkaActor    *self,
         _pykka_future_complete (envelope->reply_to, NULL, error);
       else
         g_error_free (error);
-      stop_other_actors (self);
+      stop_other_actors (self, others);
     }
   else if (envelope->reply_to != NULL)
     {
