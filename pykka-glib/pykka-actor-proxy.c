@@ -391,6 +391,14 @@ pykka_actor_proxy_call_va (PykkaActorProxy *self,
       GValue value = G_VALUE_INIT;
       g_autofree char *collect_error = NULL;
 
+      if (!G_TYPE_IS_VALUE_TYPE (type))
+        {
+          g_critical ("%s: “%s” is not a type a value can have", G_STRFUNC, g_type_name (type));
+          va_end (ap);
+          return _pykka_future_new_failed (
+            g_error_new (PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
+                         _("“%s” is not a type a value can have"), g_type_name (type)));
+        }
       G_VALUE_COLLECT_INIT (&value, type, ap, 0, &collect_error);
       if (collect_error != NULL)
         {

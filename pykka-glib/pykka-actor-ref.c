@@ -437,16 +437,6 @@ pykka_actor_ref_ask_finish (PykkaActorRef  *self,
   return _pykka_future_get_finish_full (result, reply, error);
 }
 
-static void
-stop_reply_to_true (const GValue  *value,
-                    GValue        *result,
-                    gpointer       user_data,
-                    GError       **error)
-{
-  g_value_init (result, G_TYPE_BOOLEAN);
-  g_value_set_boolean (result, TRUE);
-}
-
 /**
  * pykka_actor_ref_stop_future:
  * @self: a #PykkaActorRef
@@ -460,7 +450,7 @@ stop_reply_to_true (const GValue  *value,
 PykkaFuture *
 pykka_actor_ref_stop_future (PykkaActorRef *self)
 {
-  g_autoptr(PykkaFuture) reply = NULL;
+  PykkaFuture *reply;
   PykkaEnvelope *envelope;
 
   g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
@@ -471,15 +461,14 @@ pykka_actor_ref_stop_future (PykkaActorRef *self)
   if (!_pykka_mailbox_push (&self->mailbox, envelope))
     {
       GValue dead = G_VALUE_INIT;
-      PykkaFuture *future = pykka_future_new ();
 
       _pykka_envelope_free (envelope);
       g_value_init (&dead, G_TYPE_BOOLEAN);
-      _pykka_future_complete (future, &dead, NULL);
-      return future;
+      _pykka_future_complete (reply, &dead, NULL);
     }
-  /* The teardown answers every queued stop, so the reply never fails. */
-  return pykka_future_map (reply, stop_reply_to_true, NULL, NULL);
+  /* Otherwise the actor answers TRUE: when it handles the stop, or when its teardown finds it
+   * still queued. */
+  return reply;
 }
 
 /**

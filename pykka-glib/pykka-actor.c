@@ -591,6 +591,18 @@ handle_message (PykkaActor    *self,
  * that is being freed, and handling a message takes no lock. */
 static gint n_dumps;
 
+/* A stop is answered TRUE: the actor was alive when the stop was sent (it got into the inbox)
+ * and has stopped, by this stop or otherwise (see pykka_actor_ref_stop_future ()). */
+static void
+complete_stop (PykkaFuture *reply)
+{
+  GValue stopped = G_VALUE_INIT;
+
+  g_value_init (&stopped, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&stopped, TRUE);
+  _pykka_future_complete (reply, &stopped, NULL);
+}
+
 static void
 set_current_message (PykkaActor   *self,
                      const GValue *message)
@@ -649,7 +661,7 @@ handle_envelope (PykkaActor    *self,
     case PYKKA_ENVELOPE_STOP:
       stop_actor (self);
       if (envelope->reply_to != NULL)
-        _pykka_future_complete (envelope->reply_to, NULL, NULL);
+        complete_stop (envelope->reply_to);
       break;
     case PYKKA_ENVELOPE_MESSAGE:
       handle_message (self, envelope);
@@ -676,7 +688,7 @@ teardown (PykkaActor *self)
       if (envelope->reply_to != NULL)
         {
           if (envelope->kind == PYKKA_ENVELOPE_STOP)
-            _pykka_future_complete (envelope->reply_to, NULL, NULL);
+            complete_stop (envelope->reply_to);
           else
             _pykka_future_complete (envelope->reply_to, NULL,
                                     g_error_new (PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD,

@@ -43,8 +43,14 @@ _pykka_attr_path_split (const char  *attr_path,
   return parts;
 
 malformed:
-  g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
-               _("“%.64s” is not a valid attribute path"), attr_path);
+  {
+    /* Quote at most 64 characters, as valid UTF-8. */
+    g_autofree char *valid = g_utf8_make_valid (attr_path, MIN (strlen (attr_path), 256));
+    g_autofree char *shown = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), 64));
+
+    g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
+                 _("“%s” is not a valid attribute path"), shown);
+  }
   return NULL;
 }
 
@@ -53,8 +59,13 @@ _pykka_set_no_attribute (GError     **error,
                          const char  *owner,
                          const char  *name)
 {
+  g_autofree char *valid = NULL;
+
+  if (error == NULL)
+    return;
+  valid = g_utf8_make_valid (name, -1);
   g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE,
-               _("%s has no attribute '%s'"), owner, name);
+               _("%s has no attribute '%s'"), owner, valid);
 }
 
 /* GObject names: a letter, then letters, digits, '-' or '_'; '_' is spelled '-'. */
@@ -214,14 +225,19 @@ param_type (const PykkaAttr *attr,
   return attr->query.param_types[i] & ~G_SIGNAL_TYPE_STATIC_SCOPE;
 }
 
-/* A method whose last parameter is a G_TYPE_POINTER the caller does not fill is given a
- * GError ** there, so that C methods can fail. */
+/* A method whose last parameter is a G_TYPE_POINTER is given a GError ** there, so that C
+ * methods can fail; callers never fill that parameter. */
 static gboolean
-takes_error (const PykkaAttr *attr,
-             guint            n_args)
+takes_error (const PykkaAttr *attr)
 {
-  return attr->query.n_params == n_args + 1 &&
+  return attr->query.n_params > 0 &&
          param_type (attr, attr->query.n_params - 1) == G_TYPE_POINTER;
+}
+
+static guint
+n_method_args (const PykkaAttr *attr)
+{
+  return takes_error (attr) ? attr->query.n_params - 1 : attr->query.n_params;
 }
 
 static gboolean
@@ -282,10 +298,9 @@ _pykka_attr_check_args (const PykkaAttr  *attr,
 {
   g_assert (attr->kind == PYKKA_ATTR_METHOD);
 
-  if (attr->query.n_params != n_args && !takes_error (attr, n_args))
+  if (n_args != n_method_args (attr))
     {
-      guint wanted = attr->query.n_params > 0 && takes_error (attr, attr->query.n_params - 1)
-                     ? attr->query.n_params - 1 : attr->query.n_params;
+      guint wanted = n_method_args (attr);
 
       g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
                    g_dngettext (GETTEXT_PACKAGE, "Method “%s” takes %u argument, but %u were given",
@@ -330,7 +345,7 @@ _pykka_attr_invoke (GObject          *target,
         set_not_convertible (error, &args[i], param_type (attr, i), name);
         goto out;
       }
-  if (n_params == n_args + 1)
+  if (takes_error (attr))
     {
       g_value_init (&params[n_params], G_TYPE_POINTER);
       g_value_set_pointer (&params[n_params], &call_error);

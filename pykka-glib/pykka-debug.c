@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <signal.h>
+
 #include <glib-unix.h>
 
 #include "pykka-actor-private.h"
@@ -89,10 +91,8 @@ _pykka_wait_begin (PykkaWait    *wait,
   memset (wait, 0, sizeof *wait);
   wait->future = future;
   wait->completer = _pykka_future_dup_completer (future);
-  if (wait->completer == NULL)
-    return TRUE;
 
-  if (_pykka_actor_ref_runs_on_this_thread (wait->completer))
+  if (wait->completer != NULL && _pykka_actor_ref_runs_on_this_thread (wait->completer))
     {
       const char *actor = _pykka_actor_ref_describe (wait->completer);
 
@@ -107,6 +107,7 @@ _pykka_wait_begin (PykkaWait    *wait,
       return FALSE;
     }
 
+  /* Waits of actors are recorded for the state dump even when no actor will answer them. */
   if (current == NULL)
     return TRUE;
   wait->waiter = pykka_actor_get_actor_ref (current);
@@ -154,7 +155,12 @@ _pykka_wait_begin (PykkaWait    *wait,
     description = g_string_free (names, FALSE);
     _pykka_log (G_LOG_LEVEL_WARNING, "Deadlock detected: %s", description);
 
-    /* Fail the other waits of the cycle too: each wakes and finds its flag. */
+    /* Fail the other waits of the cycle too: each wakes and finds its flag. The cycle text is
+     * published before the flag, so a waiter reads it without the graph lock; the futures are
+     * woken after the graph lock is released (a waiter holds its future's lock while it looks
+     * at its flag). */
+    g_autoptr(GPtrArray) to_wake = g_ptr_array_new_with_free_func (g_object_unref);
+
     for (guint i = 1; i < cycle->len; i++)
       {
         PykkaWait *other = cycle->pdata[i];
@@ -163,10 +169,12 @@ _pykka_wait_begin (PykkaWait    *wait,
           {
             other->cycle = g_strdup (description);
             g_atomic_int_set (&other->deadlocked, TRUE);
-            _pykka_future_wake_waiters (other->future);
+            g_ptr_array_add (to_wake, g_object_ref (other->future));
           }
       }
     g_mutex_unlock (&graph_lock);
+    for (guint i = 0; i < to_wake->len; i++)
+      _pykka_future_wake_waiters (to_wake->pdata[i]);
 
     set_deadlock_error (error, description);
     g_clear_object (&wait->completer);
@@ -194,9 +202,8 @@ _pykka_wait_is_deadlocked (PykkaWait  *wait,
 {
   if (!g_atomic_int_get (&wait->deadlocked))
     return FALSE;
-  g_mutex_lock (&graph_lock);
+  /* Written before the flag was set (and never again). */
   set_deadlock_error (error, wait->cycle);
-  g_mutex_unlock (&graph_lock);
   return TRUE;
 }
 
@@ -218,8 +225,10 @@ log_actor_state (PykkaActorRef *ref)
     {
       PykkaWait *wait = g_hash_table_lookup (graph, ref);
 
-      if (wait != NULL)
+      if (wait != NULL && wait->completer != NULL)
         waiting = g_strdup_printf (", waiting for %s", _pykka_actor_ref_describe (wait->completer));
+      else if (wait != NULL)
+        waiting = g_strdup (", waiting for a future no actor answers");
     }
   g_mutex_unlock (&graph_lock);
 
@@ -275,5 +284,8 @@ on_signal (gpointer user_data)
 guint
 pykka_debug_install_signal_handler (int signum)
 {
+  g_return_val_if_fail (signum == SIGHUP || signum == SIGINT || signum == SIGTERM ||
+                        signum == SIGUSR1 || signum == SIGUSR2 || signum == SIGWINCH, 0);
+
   return g_unix_signal_add (signum, on_signal, NULL);
 }
