@@ -234,14 +234,22 @@ resolve_method (PykkaActorProxy  *self,
   return full_path;
 }
 
-static void
-init_call_message (GValue       *message,
-                   const char   *full_path,
-                   const GValue *args,
-                   guint         n_args)
+/* Checks the call and makes its message; FALSE with an error if it cannot be made. */
+static gboolean
+init_call_message (PykkaActorProxy  *self,
+                   const char       *attr_path,
+                   const GValue     *args,
+                   guint             n_args,
+                   GValue           *message,
+                   GError          **error)
 {
+  g_autofree char *full_path = resolve_method (self, attr_path, args, n_args, error);
+
+  if (full_path == NULL)
+    return FALSE;
   g_value_init (message, PYKKA_TYPE_PROXY_CALL);
   g_value_take_boxed (message, pykka_proxy_call_new (full_path, args, n_args));
+  return TRUE;
 }
 
 /**
@@ -265,7 +273,6 @@ pykka_actor_proxy_call (PykkaActorProxy  *self,
                         guint             n_args,
                         GError          **error)
 {
-  g_autofree char *full_path = NULL;
   g_auto(GValue) message = G_VALUE_INIT;
 
   g_return_val_if_fail (PYKKA_IS_ACTOR_PROXY (self), NULL);
@@ -275,10 +282,8 @@ pykka_actor_proxy_call (PykkaActorProxy  *self,
     g_return_val_if_fail (G_IS_VALUE (&args[i]), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  full_path = resolve_method (self, attr_path, args, n_args, error);
-  if (full_path == NULL)
+  if (!init_call_message (self, attr_path, args, n_args, &message, error))
     return NULL;
-  init_call_message (&message, full_path, args, n_args);
   return pykka_actor_ref_ask (self->ref, &message);
 }
 
@@ -438,7 +443,6 @@ pykka_actor_proxy_defer (PykkaActorProxy  *self,
                          guint             n_args,
                          GError          **error)
 {
-  g_autofree char *full_path = NULL;
   g_auto(GValue) message = G_VALUE_INIT;
 
   g_return_val_if_fail (PYKKA_IS_ACTOR_PROXY (self), FALSE);
@@ -448,11 +452,8 @@ pykka_actor_proxy_defer (PykkaActorProxy  *self,
     g_return_val_if_fail (G_IS_VALUE (&args[i]), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  full_path = resolve_method (self, attr_path, args, n_args, error);
-  if (full_path == NULL)
-    return FALSE;
-  init_call_message (&message, full_path, args, n_args);
-  return pykka_actor_ref_tell (self->ref, &message, error);
+  return init_call_message (self, attr_path, args, n_args, &message, error) &&
+         pykka_actor_ref_tell (self->ref, &message, error);
 }
 
 /**
