@@ -134,7 +134,10 @@ _pykka_wait_begin (PykkaWait    *wait,
       next = other->completer;
     }
 
-  if (next == NULL)
+  /* Our own future may have been completed since we read its completer: then the actor we
+   * found waiting started to wait after answering us (it registered under the graph lock
+   * after completing, so the completion is visible here), and there is no cycle. */
+  if (next == NULL || !_pykka_future_is_pending (future))
     {
       g_hash_table_insert (graph, wait->waiter, wait);
       g_mutex_unlock (&graph_lock);

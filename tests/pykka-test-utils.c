@@ -282,3 +282,174 @@ pykka_test_stop_all (void)
                                                 PYKKA_FOREVER, &error));
   g_assert_no_error (error);
 }
+
+void
+pykka_test_value_init_string (GValue     *value,
+                              const char *string)
+{
+  g_value_init (value, G_TYPE_STRING);
+  g_value_set_string (value, string);
+}
+
+void
+pykka_test_value_init_int (GValue *value,
+                           int     number)
+{
+  g_value_init (value, G_TYPE_INT);
+  g_value_set_int (value, number);
+}
+
+PykkaActorRef *
+pykka_test_start_actor (gpointer actor)
+{
+  g_autoptr(GError) error = NULL;
+  PykkaActorRef *ref = pykka_test_start (PYKKA_ACTOR (actor), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ref);
+  return ref;
+}
+
+PykkaActorRef *
+pykka_test_start_new_actor (GType type)
+{
+  g_autoptr(PykkaActor) actor = g_object_new (type, NULL);
+
+  return pykka_test_start_actor (actor);
+}
+
+PykkaActorProxy *
+pykka_test_make_proxy (PykkaActorRef *ref)
+{
+  g_autoptr(GError) error = NULL;
+  PykkaActorProxy *proxy = pykka_actor_ref_proxy (ref, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (proxy);
+  return proxy;
+}
+
+PykkaActorProxy *
+pykka_test_traverse (PykkaActorProxy *proxy,
+                     const char      *attr_path)
+{
+  g_autoptr(GError) error = NULL;
+  PykkaActorProxy *nested = pykka_actor_proxy_traverse (proxy, attr_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (nested);
+  return nested;
+}
+
+void
+pykka_test_future_get (PykkaFuture *future,
+                       GValue      *value)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_assert_nonnull (future);
+  ok = pykka_future_get (future, PYKKA_TEST_WAIT_US, value, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+char *
+pykka_test_future_get_string (PykkaFuture *future)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  pykka_test_future_get (future, &value);
+  g_assert_true (G_VALUE_HOLDS_STRING (&value));
+  return g_value_dup_string (&value);
+}
+
+GError *
+pykka_test_future_get_error (PykkaFuture *future)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GError *error = NULL;
+
+  g_assert_nonnull (future);
+  g_assert_false (pykka_future_get (future, PYKKA_TEST_WAIT_US, &value, &error));
+  g_assert_nonnull (error);
+  return error;
+}
+
+char *
+pykka_test_proxy_get_string (PykkaActorProxy *proxy,
+                             const char      *attr_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PykkaFuture) future = pykka_actor_proxy_get_attr (proxy, attr_path, &error);
+
+  g_assert_no_error (error);
+  return pykka_test_future_get_string (future);
+}
+
+char *
+pykka_test_proxy_call_string (PykkaActorProxy *proxy,
+                              const char      *attr_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PykkaFuture) future = pykka_actor_proxy_call (proxy, attr_path, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  return pykka_test_future_get_string (future);
+}
+
+void
+pykka_test_stop_registry (PykkaActorRegistry *registry)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pykka_actor_registry_stop_all (registry, PYKKA_TEST_WAIT_US, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pykka_actor_registry_get_n_actors (registry), ==, 0);
+}
+
+void
+pykka_test_future_set_int (PykkaFuture *future,
+                           int          number)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  pykka_test_value_init_int (&value, number);
+  g_assert_true (pykka_future_set (future, &value, &error));
+  g_assert_no_error (error);
+}
+
+void
+pykka_test_tell_string (PykkaActorRef *ref,
+                        const char    *string)
+{
+  g_auto(GValue) message = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  pykka_test_value_init_string (&message, string);
+  g_assert_true (pykka_actor_ref_tell (ref, &message, &error));
+  g_assert_no_error (error);
+}
+
+void
+pykka_test_assert_ping (PykkaActorRef *ref)
+{
+  g_auto(GValue) ping = G_VALUE_INIT;
+  g_auto(GValue) pong = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  pykka_test_value_init_string (&ping, "ping");
+  g_assert_true (pykka_actor_ref_ask_sync (ref, &ping, PYKKA_TEST_WAIT_US, &pong, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_value_get_string (&pong), ==, "pong");
+}
+
+void
+pykka_test_stop_ref (PykkaActorRef *ref)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pykka_actor_ref_stop (ref, PYKKA_TEST_WAIT_US, &error));
+  g_assert_no_error (error);
+}

@@ -55,4 +55,56 @@ const char    *pykka_test_runtime (void);
 /* Stops every actor of the default registry (a teardown like Pykka's stop_all fixture). */
 void      pykka_test_stop_all       (void);
 
+/* The wait used by the helpers below (5 s, as the tests' WAIT_US). */
+#define PYKKA_TEST_WAIT_US (5 * G_TIME_SPAN_SECOND)
+
+/* Initialises @value (uninitialised) as a G_TYPE_STRING holding a copy of @string. */
+void      pykka_test_value_init_string (GValue *value, const char *string);
+
+/* Initialises @value (uninitialised) as a G_TYPE_INT holding @number. */
+void      pykka_test_value_init_int (GValue *value, int number);
+
+/* pykka_test_start (@actor), asserting that it succeeds; returns the ref (transfer full). */
+PykkaActorRef *pykka_test_start_actor (gpointer actor);
+
+/* Creates an actor of @type without properties and starts it with pykka_test_start_actor. */
+PykkaActorRef *pykka_test_start_new_actor (GType type);
+
+/* pykka_actor_ref_proxy (@ref), asserting that it succeeds (transfer full). */
+PykkaActorProxy *pykka_test_make_proxy (PykkaActorRef *ref);
+
+/* pykka_actor_proxy_traverse (@proxy, @attr_path), asserting that it succeeds (transfer full). */
+PykkaActorProxy *pykka_test_traverse (PykkaActorProxy *proxy, const char *attr_path);
+
+/* Waits up to 5 s for @future into @value (uninitialised), asserting that it succeeds. */
+void      pykka_test_future_get     (PykkaFuture *future, GValue *value);
+
+/* Waits up to 5 s for @future, asserting a string value; returns a copy of it. */
+char     *pykka_test_future_get_string (PykkaFuture *future);
+
+/* Waits up to 5 s for @future, asserting that it fails; returns the error (transfer full). */
+GError   *pykka_test_future_get_error (PykkaFuture *future);
+
+/* Reads @attr_path through @proxy (which must accept it) and returns its string value. */
+char     *pykka_test_proxy_get_string (PykkaActorProxy *proxy, const char *attr_path);
+
+/* Calls @attr_path through @proxy without arguments (which must be accepted) and returns the
+ * string it returns. */
+char     *pykka_test_proxy_call_string (PykkaActorProxy *proxy, const char *attr_path);
+
+/* Stops every actor of @registry within 5 s, asserting success and that none is left. */
+void      pykka_test_stop_registry  (PykkaActorRegistry *registry);
+
+/* Sets @future to the int @number, asserting that it succeeds. */
+void      pykka_test_future_set_int (PykkaFuture *future, int number);
+
+/* Tells @ref the string @string, asserting that it is accepted. */
+void      pykka_test_tell_string    (PykkaActorRef *ref, const char *string);
+
+/* Asks @ref "ping" (blocking, up to 5 s), asserting that it replies "pong". */
+void      pykka_test_assert_ping    (PykkaActorRef *ref);
+
+/* Stops @ref within 5 s, asserting that it was alive and that the stop succeeds. */
+void      pykka_test_stop_ref       (PykkaActorRef *ref);
+
 G_END_DECLS

@@ -409,34 +409,6 @@ pop_context (GMainContext *context)
   g_main_context_unref (context);
 }
 
-static void
-value_set_int (GValue *value,
-               int     n)
-{
-  g_value_init (value, G_TYPE_INT);
-  g_value_set_int (value, n);
-}
-
-static void
-value_set_string (GValue     *value,
-                  const char *s)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, s);
-}
-
-static void
-future_set_int (PykkaFuture *future,
-                int          n)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-
-  value_set_int (&value, n);
-  g_assert_true (pykka_future_set (future, &value, &error));
-  g_assert_no_error (error);
-}
-
 /* Completes a future from another thread. */
 typedef struct
 {
@@ -476,7 +448,7 @@ complete_int_from_thread (PykkaFuture *future,
 {
   g_auto(GValue) value = G_VALUE_INIT;
 
-  value_set_int (&value, n);
+  pykka_test_value_init_int (&value, n);
   complete_from_thread (future, &value);
 }
 
@@ -489,15 +461,6 @@ start_echo (EchoActor *actor)
   g_assert_no_error (error);
   g_assert_nonnull (ref);
   return ref;
-}
-
-static void
-stop_ref (PykkaActorRef *ref)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pykka_actor_ref_stop (ref, WAIT_US, &error));
-  g_assert_no_error (error);
 }
 
 /* Stops an actor of @context, which the calling thread iterates. */
@@ -627,7 +590,7 @@ test_future_callback_on_other_threads_context (void)
   thread = g_thread_new ("other-waiter", other_thread_main, &o);
   g_assert_true (pykka_test_event_wait (registered, WAIT_MS));
   /* Completed here, on the test thread, while our own context is iterated: nothing for us. */
-  future_set_int (future, 5);
+  pykka_test_future_set_int (future, 5);
   drain (context);
   g_assert_true (pykka_test_event_wait (called, WAIT_MS));
   g_assert_true (g_thread_join (thread) == NULL);
@@ -647,7 +610,7 @@ test_future_already_completed_is_async (void)
   g_autoptr(PykkaFuture) future = pykka_future_new ();
   g_autoptr(Waiter) w = waiter_new (KIND_FUTURE);
 
-  future_set_int (future, 3);
+  pykka_test_future_set_int (future, 3);
   waiter_get (w, future, NULL);
   /* Not inside the call, even though the value is there. */
   g_assert_cmpuint (w->n_callbacks, ==, 0);
@@ -707,7 +670,7 @@ test_future_already_completed_in_dispatch_is_async (void)
   InDispatch d = { future, w, 0, FALSE };
   GSource *source;
 
-  future_set_int (future, 4);
+  pykka_test_future_set_int (future, 4);
   /* Make the dispatch happen in a later main-loop iteration than any GTask creation. */
   drain (context);
   source = g_idle_source_new ();
@@ -741,7 +704,7 @@ set_in_dispatch (gpointer data)
 {
   SetInDispatch *d = data;
 
-  future_set_int (d->future, 11);
+  pykka_test_future_set_int (d->future, 11);
   d->n_callbacks_after_set = d->waiter->n_callbacks;
   d->ran = TRUE;
   return G_SOURCE_REMOVE;
@@ -838,7 +801,7 @@ test_future_cancel_before_completion (void)
   /* Cancelling ended the wait, not the future: it is completed later as usual, and the
    * callback does not run a second time. */
   g_assert_false (pykka_future_is_done (future));
-  future_set_int (future, 8);
+  pykka_test_future_set_int (future, 8);
   drain (context);
   g_assert_cmpuint (w->n_callbacks, ==, 1);
   g_assert_true (pykka_future_get (future, 0, &value, &error));
@@ -867,7 +830,7 @@ test_future_cancel_from_other_thread (void)
   g_assert_true (waiter_wait (w, context, 1));
   assert_proper_callback (w, context);
   assert_error_result (w, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  future_set_int (future, 1);
+  pykka_test_future_set_int (future, 1);
   drain (context);
   g_assert_cmpuint (w->n_callbacks, ==, 1);
   pop_context (context);
@@ -884,7 +847,7 @@ test_future_cancelled_before_call (void)
   g_autoptr(Waiter) w2 = waiter_new (KIND_FUTURE);
 
   g_cancellable_cancel (cancellable);
-  future_set_int (done, 1);
+  pykka_test_future_set_int (done, 1);
 
   waiter_get (w1, pending, cancellable);
   waiter_get (w2, done, cancellable);
@@ -897,7 +860,7 @@ test_future_cancelled_before_call (void)
   assert_error_result (w1, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   assert_error_result (w2, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  future_set_int (pending, 2);
+  pykka_test_future_set_int (pending, 2);
   drain (context);
   g_assert_cmpuint (w1->n_callbacks, ==, 1);
   g_assert_cmpuint (w2->n_callbacks, ==, 1);
@@ -1012,7 +975,7 @@ int_list (int first,
     {
       g_auto(GValue) v = G_VALUE_INIT;
 
-      value_set_int (&v, i);
+      pykka_test_value_init_int (&v, i);
       pykka_value_list_append (list, &v);
     }
   return list;
@@ -1066,7 +1029,7 @@ test_future_map_of_completed_not_inside_call (void)
   FuncRecord r = { 0 };
 
   r.waiter = w;
-  future_set_int (source, 5);
+  pykka_test_future_set_int (source, 5);
   mapped = pykka_future_map (source, double_func, &r, NULL);
   waiter_get (w, mapped, NULL);
   g_assert_cmpint (g_atomic_int_get (&r.n_calls), ==, 0);
@@ -1238,9 +1201,9 @@ test_ref_ask_async (void)
   g_auto(GValue) message = G_VALUE_INIT;
   g_auto(GValue) thread_message = G_VALUE_INIT;
 
-  value_set_int (&message, 12);
+  pykka_test_value_init_int (&message, 12);
   waiter_ask (w, ref, &message, NULL);
-  value_set_string (&thread_message, "thread");
+  pykka_test_value_init_string (&thread_message, "thread");
   waiter_ask (tw, ref, &thread_message, NULL);
   g_assert_true (waiter_wait (w, context, 1));
   g_assert_true (waiter_wait (tw, context, 1));
@@ -1249,7 +1212,7 @@ test_ref_ask_async (void)
   /* The handler ran on the actor's thread, the callback here. */
   assert_proper_callback (tw, context);
   g_assert_true (g_value_get_pointer (&tw->value) != g_thread_self ());
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   pop_context (context);
 }
 
@@ -1262,7 +1225,7 @@ test_ref_ask_async_error (void)
   g_autoptr(Waiter) w = waiter_new (KIND_REF);
   g_auto(GValue) message = G_VALUE_INIT;
 
-  value_set_string (&message, "fail");
+  pykka_test_value_init_string (&message, "fail");
   waiter_ask (w, ref, &message, NULL);
   g_assert_true (waiter_wait (w, context, 1));
   assert_proper_callback (w, context);
@@ -1270,7 +1233,7 @@ test_ref_ask_async_error (void)
   g_assert_cmpstr (w->error->message, ==, "failed on purpose");
   /* The actor keeps running after an ask failed. */
   g_assert_true (pykka_actor_ref_is_alive (ref));
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   pop_context (context);
 }
 
@@ -1283,8 +1246,8 @@ test_ref_ask_async_dead (void)
   g_autoptr(Waiter) w = waiter_new (KIND_REF);
   g_auto(GValue) message = G_VALUE_INIT;
 
-  stop_ref (ref);
-  value_set_int (&message, 1);
+  pykka_test_stop_ref (ref);
+  pykka_test_value_init_int (&message, 1);
   waiter_ask (w, ref, &message, NULL);
   g_assert_cmpuint (w->n_callbacks, ==, 0);
   g_assert_true (waiter_wait (w, context, 1));
@@ -1311,11 +1274,11 @@ test_ref_ask_async_cancel (void)
 
   actor->gate = gate;
   ref = start_echo (actor);
-  value_set_string (&gate_message, "gate");
+  pykka_test_value_init_string (&gate_message, "gate");
   gate_reply = pykka_actor_ref_ask (ref, &gate_message);
 
   /* The actor is busy; the ask waits in its inbox when the wait is cancelled. */
-  value_set_int (&message, 5);
+  pykka_test_value_init_int (&message, 5);
   waiter_ask (w, ref, &message, cancellable);
   g_cancellable_cancel (cancellable);
   g_assert_true (waiter_wait (w, context, 1));
@@ -1331,7 +1294,7 @@ test_ref_ask_async_cancel (void)
   g_assert_cmpint (g_atomic_int_get (&actor->n_ints), ==, 2);
   drain (context);
   g_assert_cmpuint (w->n_callbacks, ==, 1);
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   pop_context (context);
 }
 
@@ -1353,9 +1316,9 @@ test_ref_ask_async_context_actor_same_context (void)
   w->watched = actor;
   tw->watched = actor;
 
-  value_set_int (&message, 31);
+  pykka_test_value_init_int (&message, 31);
   waiter_ask (w, ref, &message, NULL);
-  value_set_string (&thread_message, "thread");
+  pykka_test_value_init_string (&thread_message, "thread");
   waiter_ask (tw, ref, &thread_message, NULL);
   g_assert_cmpint (g_atomic_int_get (&actor->n_ints), ==, 0);
   g_assert_true (waiter_wait (w, context, 1));
@@ -1388,7 +1351,7 @@ test_ref_ask_async_inside_handler (void)
   ref = pykka_actor_start_in_context (PYKKA_ACTOR (actor), context, &error);
   g_assert_no_error (error);
 
-  value_set_string (&message, "ask-async-peer");
+  pykka_test_value_init_string (&message, "ask-async-peer");
   waiter_ask (w, ref, &message, NULL);
   g_assert_true (waiter_wait (w, context, 1));
   g_assert_no_error (w->error);
@@ -1409,7 +1372,7 @@ test_ref_ask_async_inside_handler (void)
   g_assert_cmpint (actor->peer_reply, ==, 1);
 
   stop_on_context (ref, context);
-  stop_ref (peer_ref);
+  pykka_test_stop_ref (peer_ref);
   pop_context (context);
 }
 
@@ -1437,8 +1400,8 @@ test_proxy_call_async (void)
   g_autoptr(Waiter) w = waiter_new (KIND_PROXY);
   GValue args[2] = { G_VALUE_INIT, G_VALUE_INIT };
 
-  value_set_int (&args[0], 1);
-  value_set_int (&args[1], 3);
+  pykka_test_value_init_int (&args[0], 1);
+  pykka_test_value_init_int (&args[1], 3);
   waiter_call (w, proxy, "add", args, 2, NULL);
   g_value_unset (&args[0]);
   g_value_unset (&args[1]);
@@ -1447,7 +1410,7 @@ test_proxy_call_async (void)
   assert_proper_callback (w, context);
   assert_int_result (w, 4);
   g_assert_cmpint (g_atomic_int_get (&actor->n_adds), ==, 1);
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   pop_context (context);
 }
 
@@ -1465,7 +1428,7 @@ test_proxy_call_async_method_error (void)
   assert_proper_callback (w, context);
   assert_error_result (w, TEST_ERROR, TEST_ERROR_CODE);
   g_assert_cmpstr (w->error->message, ==, "method failed on purpose");
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   pop_context (context);
 }
 
@@ -1485,7 +1448,7 @@ test_proxy_call_async_caller_side_errors (void)
   /* Errors pykka_actor_proxy_call () returns at once come from _finish, never inside the
    * call, with None as the value. */
   waiter_call (unknown, proxy, "nope", NULL, 0, NULL);
-  value_set_int (&one, 1);
+  pykka_test_value_init_int (&one, 1);
   waiter_call (wrong_args, proxy, "add", &one, 1, NULL);
   g_value_unset (&one);
   waiter_call (bad_path, proxy, "a..b", NULL, 0, NULL);
@@ -1502,12 +1465,12 @@ test_proxy_call_async_caller_side_errors (void)
   assert_error_result (bad_path, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT);
   g_assert_cmpint (g_atomic_int_get (&actor->n_adds), ==, 0);
 
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   {
     GValue args[2] = { G_VALUE_INIT, G_VALUE_INIT };
 
-    value_set_int (&args[0], 1);
-    value_set_int (&args[1], 2);
+    pykka_test_value_init_int (&args[0], 1);
+    pykka_test_value_init_int (&args[1], 2);
     waiter_call (dead, proxy, "add", args, 2, NULL);
     g_value_unset (&args[0]);
     g_value_unset (&args[1]);
@@ -1539,11 +1502,11 @@ test_proxy_call_async_cancel (void)
   actor->gate = gate;
   ref = start_echo (actor);
   proxy = proxy_for (ref);
-  value_set_string (&gate_message, "gate");
+  pykka_test_value_init_string (&gate_message, "gate");
   gate_reply = pykka_actor_ref_ask (ref, &gate_message);
 
-  value_set_int (&args[0], 2);
-  value_set_int (&args[1], 2);
+  pykka_test_value_init_int (&args[0], 2);
+  pykka_test_value_init_int (&args[1], 2);
   waiter_call (w, proxy, "add", args, 2, cancellable);
   g_cancellable_cancel (cancellable);
   g_assert_true (waiter_wait (w, context, 1));
@@ -1561,7 +1524,7 @@ test_proxy_call_async_cancel (void)
   g_assert_cmpint (g_atomic_int_get (&actor->n_adds), ==, 2);
   g_value_unset (&args[0]);
   g_value_unset (&args[1]);
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   pop_context (context);
 }
 
@@ -1595,7 +1558,7 @@ test_blocking_get_on_context_thread_does_not_hang (void)
 
   ref = pykka_actor_start_in_context (PYKKA_ACTOR (actor), context, &error);
   g_assert_no_error (error);
-  value_set_int (&message, 17);
+  pykka_test_value_init_int (&message, 17);
   future = pykka_actor_ref_ask (ref, &message);
 
   /* Only this thread iterates the actor's context: a blocking get can only time out. */
@@ -1654,7 +1617,7 @@ test_blocking_get_in_context_handler_does_not_hang (void)
   ref = pykka_actor_start_in_context (PYKKA_ACTOR (actor), context, &error);
   g_assert_no_error (error);
 
-  value_set_string (&message, "ask-peer");
+  pykka_test_value_init_string (&message, "ask-peer");
   waiter_ask (w, ref, &message, NULL);
   g_assert_true (waiter_wait (w, context, 1));
   assert_proper_callback (w, context);
@@ -1698,7 +1661,7 @@ wrong_finish_callback (GObject      *source,
   g_assert_no_error (error);
 
   /* The out value must be unset. */
-  value_set_int (&preset, 1);
+  pykka_test_value_init_int (&preset, 1);
   EXPECT_CRITICAL ();
   g_assert_false (pykka_actor_ref_ask_finish (PYKKA_ACTOR_REF (source), result, &preset, &error));
   g_test_assert_expected_messages ();
@@ -1733,7 +1696,7 @@ test_bad_input (void)
   pykka_future_get_async (other, (GCancellable *) not_a_cancellable, NULL, NULL);
   g_test_assert_expected_messages ();
 
-  value_set_int (&message, 2);
+  pykka_test_value_init_int (&message, 2);
   EXPECT_CRITICAL ();
   pykka_actor_ref_ask_async (NULL, &message, NULL, NULL, NULL);
   g_test_assert_expected_messages ();
@@ -1756,7 +1719,7 @@ test_bad_input (void)
   g_source_unref (timeout);
   g_assert_true (wf.checked);
 
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   pop_context (context);
 }
 

@@ -15,36 +15,6 @@
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers */
 
-static void
-value_init_string (GValue     *value,
-                   const char *string)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, string);
-}
-
-static PykkaActorRef *
-start_actor (gpointer actor)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorRef *ref = pykka_test_start (PYKKA_ACTOR (actor), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (ref);
-  return ref;
-}
-
-static PykkaActorProxy *
-make_proxy (PykkaActorRef *ref)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorProxy *proxy = pykka_actor_ref_proxy (ref, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (proxy);
-  return proxy;
-}
-
 /* Reads @attr_path through @proxy into @value (uninitialised). */
 static void
 proxy_get (PykkaActorProxy *proxy,
@@ -60,17 +30,6 @@ proxy_get (PykkaActorProxy *proxy,
   ok = pykka_future_get (future, WAIT_US, value, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
-}
-
-static char *
-proxy_get_string (PykkaActorProxy *proxy,
-                  const char      *attr_path)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  proxy_get (proxy, attr_path, &value);
-  g_assert_true (G_VALUE_HOLDS_STRING (&value));
-  return g_value_dup_string (&value);
 }
 
 static int
@@ -92,21 +51,9 @@ proxy_set_string (PykkaActorProxy *proxy,
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  value_init_string (&value, string);
+  pykka_test_value_init_string (&value, string);
   g_assert_true (pykka_actor_proxy_set_attr (proxy, attr_path, &value, &error));
   g_assert_no_error (error);
-}
-
-static GError *
-future_get_error (PykkaFuture *future)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  GError *error = NULL;
-
-  g_assert_nonnull (future);
-  g_assert_false (pykka_future_get (future, WAIT_US, &value, &error));
-  g_assert_nonnull (error);
-  return error;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -277,7 +224,7 @@ static PykkaActorRef *
 start_property_actor (PropertyActor **actor_out)
 {
   g_autoptr(PropertyActor) actor = g_object_new (TYPE_PROPERTY_ACTOR, NULL);
-  PykkaActorRef *ref = start_actor (actor);
+  PykkaActorRef *ref = pykka_test_start_actor (actor);
 
   if (actor_out != NULL)
     *actor_out = g_steal_pointer (&actor);
@@ -291,8 +238,8 @@ static void
 test_attr_can_be_read_using_get (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autofree char *value = proxy_get_string (proxy, "an_attr");
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autofree char *value = pykka_test_proxy_get_string (proxy, "an_attr");
 
   g_assert_cmpstr (value, ==, "an_attr");
 
@@ -304,14 +251,14 @@ test_attr_can_be_set_using_set_attr (void)
 {
   g_autoptr(PropertyActor) actor = NULL;
   g_autoptr(PykkaActorRef) ref = start_property_actor (&actor);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autofree char *value = NULL;
 
   proxy_set_string (proxy, "an_attr", "an_attr_2");
   /* set_attr returned after the actor applied the value (no waiting here). */
   g_assert_true (pykka_test_event_is_set (actor->an_attr_set));
 
-  value = proxy_get_string (proxy, "an_attr");
+  value = pykka_test_proxy_get_string (proxy, "an_attr");
   g_assert_cmpstr (value, ==, "an_attr_2");
 
   pykka_test_stop_all ();
@@ -322,7 +269,7 @@ static void
 test_private_attr_access_fails (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
@@ -333,7 +280,7 @@ test_private_attr_access_fails (void)
   g_assert_nonnull (strstr (error->message, "has no attribute '_private_attr'"));
   g_clear_error (&error);
 
-  value_init_string (&value, "not secret");
+  pykka_test_value_init_string (&value, "not secret");
   g_assert_false (pykka_actor_proxy_set_attr (proxy, "_private_attr", &value, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
   g_assert_nonnull (strstr (error->message, "has no attribute '_private_attr'"));
@@ -345,7 +292,7 @@ static void
 test_missing_attr_access_fails (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
@@ -360,7 +307,7 @@ test_missing_attr_access_fails (void)
   g_clear_error (&error);
 
   /* Unlike Python, writing cannot create an attribute. */
-  value_init_string (&value, "new");
+  pykka_test_value_init_string (&value, "new");
   g_assert_false (pykka_actor_proxy_set_attr (proxy, "missing_attr", &value, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
   g_assert_cmpstr (error->message, ==, expected);
@@ -374,7 +321,7 @@ test_base_class_properties_are_not_attributes (void)
 {
   const char *names[] = { "actor_urn", "actor-urn", "actor_ref", "registry" };
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_auto(GStrv) attrs = pykka_actor_proxy_list_attrs (proxy);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -395,9 +342,9 @@ static void
 test_property_can_be_read_using_get (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autofree char *ro = proxy_get_string (proxy, "a_ro_property");
-  g_autofree char *rw = proxy_get_string (proxy, "a_rw_property");
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autofree char *ro = pykka_test_proxy_get_string (proxy, "a_ro_property");
+  g_autofree char *rw = pykka_test_proxy_get_string (proxy, "a_rw_property");
 
   g_assert_cmpstr (ro, ==, "a_ro_property");
   g_assert_cmpstr (rw, ==, "a_rw_property");
@@ -409,11 +356,11 @@ static void
 test_property_can_be_set_using_set_attr (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autofree char *value = NULL;
 
   proxy_set_string (proxy, "a_rw_property", "a_rw_property_2");
-  value = proxy_get_string (proxy, "a_rw_property");
+  value = pykka_test_proxy_get_string (proxy, "a_rw_property");
   g_assert_cmpstr (value, ==, "a_rw_property_2");
 
   pykka_test_stop_all ();
@@ -424,16 +371,16 @@ static void
 test_read_only_property_cannot_be_set (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *after = NULL;
 
-  value_init_string (&value, "changed");
+  pykka_test_value_init_string (&value, "changed");
   g_assert_false (pykka_actor_proxy_set_attr (proxy, "a_ro_property", &value, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
 
-  after = proxy_get_string (proxy, "a_ro_property");
+  after = pykka_test_proxy_get_string (proxy, "a_ro_property");
   g_assert_cmpstr (after, ==, "a_ro_property");
   g_assert_true (pykka_actor_ref_is_alive (ref));
 
@@ -444,17 +391,17 @@ static void
 test_construct_only_property_cannot_be_set (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *after = NULL;
 
-  value_init_string (&value, "changed");
+  pykka_test_value_init_string (&value, "changed");
   g_assert_false (pykka_actor_proxy_set_attr (proxy, "a_construct_only_property", &value,
                                               &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
 
-  after = proxy_get_string (proxy, "a_construct_only_property");
+  after = pykka_test_proxy_get_string (proxy, "a_construct_only_property");
   g_assert_cmpstr (after, ==, "construct only");
 
   pykka_test_stop_all ();
@@ -467,19 +414,19 @@ test_property_is_not_accessed_when_creating_proxy (void)
 {
   g_autoptr(PropertyActor) actor = NULL;
   g_autoptr(PykkaActorRef) ref = start_property_actor (&actor);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) second = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) second = pykka_test_make_proxy (ref);
   g_auto(GStrv) attrs = pykka_actor_proxy_list_attrs (proxy);
   g_autofree char *other = NULL;
   g_autofree char *counted = NULL;
 
   g_assert_true (g_strv_contains ((const char * const *) attrs, "counted_property"));
   /* A read of another property has been handled: the proxies ran nothing before it. */
-  other = proxy_get_string (second, "an_attr");
+  other = pykka_test_proxy_get_string (second, "an_attr");
   g_assert_cmpstr (other, ==, "an_attr");
   g_assert_cmpint (g_atomic_int_get (&actor->getter_calls), ==, 0);
 
-  counted = proxy_get_string (proxy, "counted_property");
+  counted = pykka_test_proxy_get_string (proxy, "counted_property");
   g_assert_cmpstr (counted, ==, "counted");
   g_assert_cmpint (g_atomic_int_get (&actor->getter_calls), ==, 1);
 
@@ -495,7 +442,7 @@ static void
 test_get_attr_gives_a_fresh_future_each_call (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) first = NULL;
   g_autoptr(PykkaFuture) second = NULL;
   g_autoptr(GError) error = NULL;
@@ -526,16 +473,16 @@ static void
 test_names_accept_underscores_or_dashes (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autofree char *dashes = NULL;
   g_autofree char *underscores = NULL;
 
   proxy_set_string (proxy, "a-rw-property", "set with dashes");
-  underscores = proxy_get_string (proxy, "a_rw_property");
+  underscores = pykka_test_proxy_get_string (proxy, "a_rw_property");
   g_assert_cmpstr (underscores, ==, "set with dashes");
 
   proxy_set_string (proxy, "a_rw_property", "set with underscores");
-  dashes = proxy_get_string (proxy, "a-rw-property");
+  dashes = pykka_test_proxy_get_string (proxy, "a-rw-property");
   g_assert_cmpstr (dashes, ==, "set with underscores");
 
   pykka_test_stop_all ();
@@ -546,7 +493,7 @@ static void
 test_set_attr_converts_values (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_auto(GValue) int64_value = G_VALUE_INIT;
   g_auto(GValue) int_value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
@@ -562,7 +509,7 @@ test_set_attr_converts_values (void)
   g_value_set_int (&int_value, 42);
   g_assert_true (pykka_actor_proxy_set_attr (proxy, "an_attr", &int_value, &error));
   g_assert_no_error (error);
-  string = proxy_get_string (proxy, "an_attr");
+  string = pykka_test_proxy_get_string (proxy, "an_attr");
   g_assert_cmpstr (string, ==, "42");
 
   pykka_test_stop_all ();
@@ -573,7 +520,7 @@ static void
 test_set_attr_none_converts_to_null (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_auto(GValue) none = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
@@ -581,7 +528,7 @@ test_set_attr_none_converts_to_null (void)
   pykka_value_init_none (&none);
   g_assert_true (pykka_actor_proxy_set_attr (proxy, "an_attr", &none, &error));
   g_assert_no_error (error);
-  value = proxy_get_string (proxy, "an_attr");
+  value = pykka_test_proxy_get_string (proxy, "an_attr");
   g_assert_null (value);
 
   pykka_test_stop_all ();
@@ -591,12 +538,12 @@ static void
 test_set_attr_with_untransformable_value_fails (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
   /* GLib has no transformation from a string to an int. */
-  value_init_string (&value, "12");
+  pykka_test_value_init_string (&value, "12");
   g_assert_false (pykka_actor_proxy_set_attr (proxy, "an_int", &value, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT);
   g_assert_cmpint (proxy_get_int (proxy, "an_int"), ==, 0);
@@ -609,7 +556,7 @@ static void
 test_get_attr_on_method_is_invalid_argument (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -624,7 +571,7 @@ static void
 test_get_attr_on_dead_actor_fails_on_the_future (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) future_error = NULL;
@@ -636,7 +583,7 @@ test_get_attr_on_dead_actor_fails_on_the_future (void)
 
   future = pykka_actor_proxy_get_attr (proxy, "an_attr", &error);
   g_assert_no_error (error);
-  future_error = future_get_error (future);
+  future_error = pykka_test_future_get_error (future);
   g_assert_error (future_error, PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD);
   g_assert_cmpstr (future_error->message, ==, expected);
 
@@ -647,7 +594,7 @@ static void
 test_set_attr_on_dead_actor_fails (void)
 {
   g_autoptr(PykkaActorRef) ref = start_property_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *ref_string = pykka_actor_ref_to_string (ref);
@@ -656,7 +603,7 @@ test_set_attr_on_dead_actor_fails (void)
   g_assert_true (pykka_actor_ref_stop (ref, WAIT_US, &error));
   g_assert_no_error (error);
 
-  value_init_string (&value, "too late");
+  pykka_test_value_init_string (&value, "too late");
   g_assert_false (pykka_actor_proxy_set_attr (proxy, "an_attr", &value, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD);
   g_assert_cmpstr (error->message, ==, expected);

@@ -111,14 +111,6 @@ typedef struct
 } Fixture;
 
 static void
-set_string (GValue     *value,
-            const char *text)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, text);
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -131,7 +123,7 @@ fixture_setup (Fixture       *fixture,
   g_assert_nonnull (fixture->ref);
   fixture->future = pykka_future_new ();
   fixture->object = g_object_new (G_TYPE_OBJECT, NULL);
-  set_string (&fixture->message, "ping");
+  pykka_test_value_init_string (&fixture->message, "ping");
   g_value_init (&fixture->set_value, G_TYPE_INT);
   g_value_set_int (&fixture->set_value, 7);
 }
@@ -796,7 +788,7 @@ test_timeout_zero (Fixture       *fixture,
   g_value_unset (&value);
 
   /* A busy actor. */
-  set_string (&block, "block");
+  pykka_test_value_init_string (&block, "block");
   blocked = pykka_actor_ref_ask (fixture->ref, &block);
   g_assert_true (pykka_test_event_wait (actor->blocking, 5000));
 

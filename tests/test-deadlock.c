@@ -75,24 +75,6 @@ start_on (gpointer actor,
   return ref;
 }
 
-static void
-stop_registry (PykkaActorRegistry *registry)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pykka_actor_registry_stop_all (registry, WAIT_US, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (pykka_actor_registry_get_n_actors (registry), ==, 0);
-}
-
-static void
-value_init_string (GValue     *value,
-                   const char *text)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, text);
-}
-
 /* "{TypeName} ({urn})", as the library writes actors. */
 static char *
 describe (PykkaActorRef *ref)
@@ -185,7 +167,7 @@ chain_actor_on_receive (PykkaActor    *actor,
 
   if (g_strcmp0 (command, "ping") == 0)
     {
-      value_init_string (reply, "pong");
+      pykka_test_value_init_string (reply, "pong");
       return;
     }
   if (g_strcmp0 (command, "go") != 0)
@@ -207,7 +189,7 @@ chain_actor_on_receive (PykkaActor    *actor,
           g_set_error_literal (error, TEST_DEADLOCK_ERROR, 2, "gate never opened");
           return;
         }
-      value_init_string (reply, "again");
+      pykka_test_value_init_string (reply, "again");
       return;
     }
 
@@ -218,7 +200,7 @@ chain_actor_on_receive (PykkaActor    *actor,
           g_set_error_literal (error, TEST_DEADLOCK_ERROR, 2, "gate never opened");
           return;
         }
-      value_init_string (reply, "leaf");
+      pykka_test_value_init_string (reply, "leaf");
       return;
     }
 
@@ -229,7 +211,7 @@ chain_actor_on_receive (PykkaActor    *actor,
     GError *wait_error = NULL;
     gboolean ok;
 
-    value_init_string (&go, "go");
+    pykka_test_value_init_string (&go, "go");
     future = pykka_actor_ref_ask (self->next, &go);
     ok = pykka_future_get (future, self->timeout_us, &value, &wait_error);
 
@@ -651,7 +633,7 @@ test_pykka_example (gconstpointer data)
   g_assert_true (pykka_actor_ref_is_alive (a_ref));
   g_assert_true (pykka_actor_ref_is_alive (b_ref));
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 1);
   g_free (descriptions[0]);
   g_free (descriptions[1]);
@@ -689,7 +671,7 @@ test_three_actor_cycle (gconstpointer data)
       descriptions[i] = describe (refs[i]);
     }
 
-  value_init_string (&go, "go");
+  pykka_test_value_init_string (&go, "go");
   future = pykka_actor_ref_ask (refs[0], &go);
   g_assert_false (pykka_future_get (future, WAIT_US, &value, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK);
@@ -718,13 +700,13 @@ test_three_actor_cycle (gconstpointer data)
       g_auto(GValue) pong = G_VALUE_INIT;
       g_autoptr(GError) ping_error = NULL;
 
-      value_init_string (&ping, "ping");
+      pykka_test_value_init_string (&ping, "ping");
       g_assert_true (pykka_actor_ref_ask_sync (refs[i], &ping, WAIT_US, &pong, &ping_error));
       g_assert_no_error (ping_error);
       g_assert_cmpstr (g_value_get_string (&pong), ==, "pong");
     }
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 1);
   for (guint i = 0; i < 3; i++)
     {
@@ -770,10 +752,10 @@ self_actor_on_receive (PykkaActor    *actor,
   g_auto(GValue) ping = G_VALUE_INIT;
   g_auto(GValue) value = G_VALUE_INIT;
 
-  value_init_string (&ping, "ping");
+  pykka_test_value_init_string (&ping, "ping");
 
   if (g_str_equal (command, "ping"))
-    value_init_string (reply, "pong");
+    pykka_test_value_init_string (reply, "pong");
   else if (g_str_equal (command, "self-ask-sync"))
     pykka_actor_ref_ask_sync (own, &ping, PYKKA_FOREVER, &value, error);
   else if (g_str_equal (command, "self-ask-sync-timeout"))
@@ -815,7 +797,7 @@ self_actor_on_receive (PykkaActor    *actor,
   else if (g_str_equal (command, "stop-from-inside"))
     {
       if (pykka_actor_stop (actor, error))
-        value_init_string (reply, "stopping");
+        pykka_test_value_init_string (reply, "stopping");
     }
   else
     g_set_error (error, TEST_DEADLOCK_ERROR, 1, "unknown command %s", command);
@@ -864,19 +846,6 @@ self_actor_init (SelfActor *self)
   self->stopped = pykka_test_event_new ();
 }
 
-static void
-assert_ping (PykkaActorRef *ref)
-{
-  g_auto(GValue) ping = G_VALUE_INIT;
-  g_auto(GValue) pong = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-
-  value_init_string (&ping, "ping");
-  g_assert_true (pykka_actor_ref_ask_sync (ref, &ping, WAIT_US, &pong, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (g_value_get_string (&pong), ==, "pong");
-}
-
 /* Asks @ref @command and returns the error its handler failed with (transfer full). */
 static GError *
 ask_for_error (PykkaActorRef *ref,
@@ -886,7 +855,7 @@ ask_for_error (PykkaActorRef *ref,
   g_auto(GValue) value = G_VALUE_INIT;
   GError *error = NULL;
 
-  value_init_string (&message, command);
+  pykka_test_value_init_string (&message, command);
   g_assert_false (pykka_actor_ref_ask_sync (ref, &message, WAIT_US, &value, &error));
   g_assert_nonnull (error);
   return error;
@@ -918,10 +887,10 @@ test_self_ask (gconstpointer data)
 
       /* The actor is unharmed, and then handles the ask it sent itself. */
       g_assert_true (pykka_actor_ref_is_alive (ref));
-      assert_ping (ref);
+      pykka_test_assert_ping (ref);
     }
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   g_assert_cmpint (g_atomic_int_get (&actor->n_on_stop), ==, 1);
 }
 
@@ -941,14 +910,14 @@ test_self_stop (gconstpointer data)
   g_assert_nonnull (strstr (error->message, description));
   g_clear_error (&error);
   g_assert_true (pykka_actor_ref_is_alive (ref));
-  assert_ping (ref);
+  pykka_test_assert_ping (ref);
 
   error = ask_for_error (ref, "self-stop-timeout");
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK);
   g_assert_nonnull (strstr (error->message, description));
   g_clear_error (&error);
   g_assert_true (pykka_actor_ref_is_alive (ref));
-  assert_ping (ref);
+  pykka_test_assert_ping (ref);
   g_assert_cmpint (g_atomic_int_get (&actor->n_on_stop), ==, 0);
 
   /* pykka_actor_stop () is the way to stop from inside: the stop runs after the handler. */
@@ -956,7 +925,7 @@ test_self_stop (gconstpointer data)
     g_auto(GValue) message = G_VALUE_INIT;
     g_auto(GValue) value = G_VALUE_INIT;
 
-    value_init_string (&message, "stop-from-inside");
+    pykka_test_value_init_string (&message, "stop-from-inside");
     g_assert_true (pykka_actor_ref_ask_sync (ref, &message, WAIT_US, &value, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (g_value_get_string (&value), ==, "stopping");
@@ -1022,7 +991,7 @@ test_context_actor_waits_on_same_context (gconstpointer data)
   y_ref = start_on (y, RT_CONTEXT);
   y_description = describe (y_ref);
 
-  value_init_string (&go, "go");
+  pykka_test_value_init_string (&go, "go");
   future = pykka_actor_ref_ask (x_ref, &go);
   g_assert_false (pykka_future_get (future, WAIT_US * 2, &value, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK);
@@ -1037,8 +1006,8 @@ test_context_actor_waits_on_same_context (gconstpointer data)
                    wait_error->message + strlen ("Deadlock: "));
 
   /* Y then handles X's message as usual, and both keep working. */
-  assert_ping (y_ref);
-  assert_ping (x_ref);
+  pykka_test_assert_ping (y_ref);
+  pykka_test_assert_ping (x_ref);
   {
     g_autoptr(PykkaFuture) again = pykka_actor_ref_ask (y_ref, &go);
 
@@ -1047,7 +1016,7 @@ test_context_actor_waits_on_same_context (gconstpointer data)
     g_assert_cmpstr (g_value_get_string (&value), ==, "again");
   }
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 1);
 }
 
@@ -1072,7 +1041,7 @@ test_context_actor_waits_on_thread_actor (void)
   x_ref = start_on (x, RT_CONTEXT);
   z_ref = start_on (z, RT_THREAD);
 
-  value_init_string (&go, "go");
+  pykka_test_value_init_string (&go, "go");
   future = pykka_actor_ref_ask (x_ref, &go);
   g_assert_true (dump_shows (x_ref, ", waiting for "));
   pykka_test_event_set (z->gate);
@@ -1084,7 +1053,7 @@ test_context_actor_waits_on_thread_actor (void)
   g_assert_cmpstr (waited, ==, "leaf");
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 0);
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   pykka_test_event_free (z->gate);
   z->gate = NULL;
 }
@@ -1104,7 +1073,7 @@ owner_waits (gpointer data)
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  value_init_string (&ping, "ping");
+  pykka_test_value_init_string (&ping, "ping");
 
   /* Without a timeout: it would hang forever. */
   g_assert_false (pykka_actor_ref_ask_sync (wait->ref, &ping, PYKKA_FOREVER, &value, &error));
@@ -1179,7 +1148,7 @@ test_context_owner_waits (void)
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 4);
 
   /* Iterating the context lets the actor answer (and run the stop queued above). */
-  value_init_string (&ping, "ping");
+  pykka_test_value_init_string (&ping, "ping");
   answer = pykka_actor_ref_ask (ref, &ping);
   deadline = g_get_monotonic_time () + WAIT_US;
   while (!pykka_future_is_done (answer) && g_get_monotonic_time () < deadline)
@@ -1225,7 +1194,7 @@ test_no_false_positive_wait (gconstpointer data)
   b_description = describe (b_ref);
   waiting = g_strdup_printf (", waiting for %s", b_description);
 
-  value_init_string (&go, "go");
+  pykka_test_value_init_string (&go, "go");
   future = pykka_actor_ref_ask (a_ref, &go);
 
   /* A really waits on B (its edge is in the graph) before B answers. */
@@ -1239,7 +1208,7 @@ test_no_false_positive_wait (gconstpointer data)
   g_assert_cmpstr (waited, ==, "leaf");
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 0);
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   pykka_test_event_free (b->gate);
   b->gate = NULL;
 }
@@ -1268,7 +1237,7 @@ test_no_false_positive_chain (gconstpointer data)
   for (guint i = 0; i < 3; i++)
     refs[i] = start_on (actors[i], runtime[i]);
 
-  value_init_string (&go, "go");
+  pykka_test_value_init_string (&go, "go");
   future = pykka_actor_ref_ask (refs[0], &go);
   for (guint i = 0; i < 2; i++)
     {
@@ -1290,7 +1259,7 @@ test_no_false_positive_chain (gconstpointer data)
     }
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 0);
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   pykka_test_event_free (actors[2]->gate);
   actors[2]->gate = NULL;
   for (guint i = 0; i < 3; i++)
@@ -1317,7 +1286,7 @@ test_no_false_positive_fan_in (void)
   pykka_test_log_reset ();
   leaf->gate = pykka_test_event_new ();
   leaf_ref = start_on (leaf, RT_THREAD);
-  value_init_string (&go, "go");
+  pykka_test_value_init_string (&go, "go");
   for (guint i = 0; i < G_N_ELEMENTS (waiters); i++)
     {
       waiters[i] = chain_actor_new (registry);
@@ -1340,7 +1309,7 @@ test_no_false_positive_fan_in (void)
     }
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 0);
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   for (guint i = 0; i < G_N_ELEMENTS (waiters); i++)
     {
       g_object_unref (futures[i]);
@@ -1400,7 +1369,7 @@ ping_actor_on_receive (PykkaActor    *actor,
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) wait_error = NULL;
 
-  value_init_string (&pong, "pong");
+  pykka_test_value_init_string (&pong, "pong");
 
   if (g_str_equal (command, "pong"))
     {
@@ -1415,18 +1384,18 @@ ping_actor_on_receive (PykkaActor    *actor,
           self->n_pongs++;
           g_mutex_unlock (&self->lock);
         }
-      value_init_string (reply, "pong");
+      pykka_test_value_init_string (reply, "pong");
     }
   else if (g_str_equal (command, "ping-peer"))
     {
       g_autoptr(PykkaFuture) future = pykka_actor_ref_ask (self->peer, &pong);
       g_auto(GValue) ping_back = G_VALUE_INIT;
 
-      value_init_string (&ping_back, "ping-back");
+      pykka_test_value_init_string (&ping_back, "ping-back");
       pykka_actor_ref_tell (self->peer, &ping_back, NULL);
       if (!pykka_future_get (future, WAIT_US, &value, &wait_error))
         ping_actor_record (self, wait_error);
-      value_init_string (reply, "done");
+      pykka_test_value_init_string (reply, "done");
     }
   else if (g_str_equal (command, "cycle"))
     {
@@ -1434,11 +1403,11 @@ ping_actor_on_receive (PykkaActor    *actor,
       g_autoptr(PykkaFuture) future = NULL;
       g_auto(GValue) ping_back = G_VALUE_INIT;
 
-      value_init_string (&ping_back, "cycle-back");
+      pykka_test_value_init_string (&ping_back, "cycle-back");
       future = pykka_actor_ref_ask (self->peer, &ping_back);
       if (!pykka_future_get (future, WAIT_US, &value, error))
         return;
-      value_init_string (reply, "no deadlock");
+      pykka_test_value_init_string (reply, "no deadlock");
     }
   else if (g_str_equal (command, "cycle-back"))
     {
@@ -1541,7 +1510,7 @@ test_no_false_positive_ping_pong (gconstpointer data)
   a_ref = start_on (a, runtime);
   b_ref = start_on (b, runtime);
 
-  value_init_string (&ping, "ping-peer");
+  pykka_test_value_init_string (&ping, "ping-peer");
   for (guint i = 0; i < N_PING_PONGS; i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
@@ -1561,7 +1530,7 @@ test_no_false_positive_ping_pong (gconstpointer data)
   g_assert_cmpint (g_atomic_int_get (&b->n_failed), ==, 0);
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 0);
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
 }
 
 /* The same real cycle, found again and again: each time both waits fail, and the library never
@@ -1586,7 +1555,7 @@ test_repeated_cycles (gconstpointer data)
   a_ref = start_on (a, runtime);
   b_ref = start_on (b, runtime);
 
-  value_init_string (&cycle, "cycle");
+  pykka_test_value_init_string (&cycle, "cycle");
   for (guint i = 0; i < N_CYCLES; i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
@@ -1604,7 +1573,7 @@ test_repeated_cycles (gconstpointer data)
     }
   g_assert_cmpint (g_atomic_int_get (&b->n_failed), ==, N_CYCLES);
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, N_CYCLES);
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
 }
 
 /* Many pairs of actors run into their cycles at the same time, again and again: every cycle is
@@ -1627,7 +1596,7 @@ drive_pair (gpointer data)
   PairDriver *driver = data;
   g_auto(GValue) cycle = G_VALUE_INIT;
 
-  value_init_string (&cycle, "cycle");
+  pykka_test_value_init_string (&cycle, "cycle");
   for (guint i = 0; i < N_PAIR_CYCLES; i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
@@ -1681,7 +1650,7 @@ test_concurrent_cycles (void)
   g_assert_cmpint (n_failures, ==, 0);
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, N_PAIRS * N_PAIR_CYCLES);
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   for (guint i = 0; i < 2 * N_PAIRS; i++)
     {
       g_object_unref (refs[i]);
@@ -1718,7 +1687,7 @@ test_context_cycle_with_thread_actor (void)
   descriptions[0] = describe (x_ref);
   descriptions[1] = describe (z_ref);
 
-  value_init_string (&go, "go");
+  pykka_test_value_init_string (&go, "go");
   future = pykka_actor_ref_ask (x_ref, &go);
   g_assert_false (pykka_future_get (future, WAIT_US, &value, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK);
@@ -1732,9 +1701,9 @@ test_context_cycle_with_thread_actor (void)
   pykka_test_event_set (x->again_gate);
   pykka_test_event_set (z->again_gate);
 
-  assert_ping (x_ref);
-  assert_ping (z_ref);
-  stop_registry (registry);
+  pykka_test_assert_ping (x_ref);
+  pykka_test_assert_ping (z_ref);
+  pykka_test_stop_registry (registry);
   g_clear_pointer (&x->again_gate, pykka_test_event_free);
   g_clear_pointer (&z->again_gate, pykka_test_event_free);
   g_free (descriptions[0]);
@@ -1760,7 +1729,7 @@ test_no_false_positive_sequential (gconstpointer data)
   a_ref = start_on (a, runtime);
   b_ref = start_on (b, runtime);
 
-  value_init_string (&ask_peer, "ask-peer");
+  pykka_test_value_init_string (&ask_peer, "ask-peer");
   for (guint i = 0; i < 20; i++)
     {
       PykkaActorRef *ref = i % 2 == 0 ? a_ref : b_ref;
@@ -1774,7 +1743,7 @@ test_no_false_positive_sequential (gconstpointer data)
   g_assert_cmpint (g_atomic_int_get (&a->n_failed), ==, 0);
   g_assert_cmpint (g_atomic_int_get (&b->n_failed), ==, 0);
   g_assert_cmpuint (count_deadlock_warnings (NULL), ==, 0);
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
 }
 
 int

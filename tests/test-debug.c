@@ -37,49 +37,6 @@ shared_context_main (gpointer data)
   return NULL;
 }
 
-static void
-value_init_string (GValue     *value,
-                   const char *text)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, text);
-}
-
-static void
-tell_string (PykkaActorRef *ref,
-             const char    *text)
-{
-  g_auto(GValue) message = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-
-  value_init_string (&message, text);
-  g_assert_true (pykka_actor_ref_tell (ref, &message, &error));
-  g_assert_no_error (error);
-}
-
-static void
-assert_ping (PykkaActorRef *ref)
-{
-  g_auto(GValue) ping = G_VALUE_INIT;
-  g_auto(GValue) pong = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-
-  value_init_string (&ping, "ping");
-  g_assert_true (pykka_actor_ref_ask_sync (ref, &ping, WAIT_US, &pong, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (g_value_get_string (&pong), ==, "pong");
-}
-
-static void
-stop_registry (PykkaActorRegistry *registry)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pykka_actor_registry_stop_all (registry, WAIT_US, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (pykka_actor_registry_get_n_actors (registry), ==, 0);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Reading the dump */
 
@@ -326,7 +283,7 @@ busy_actor_on_receive (PykkaActor    *actor,
   const char *command = G_VALUE_HOLDS_STRING (message) ? g_value_get_string (message) : "";
 
   if (g_str_equal (command, "ping"))
-    value_init_string (reply, "pong");
+    pykka_test_value_init_string (reply, "pong");
   else if (g_str_equal (command, "block"))
     {
       if (!gate_pass (self->gate))
@@ -476,17 +433,6 @@ start_on (gpointer actor,
   return ref;
 }
 
-static PykkaActorProxy *
-make_proxy (PykkaActorRef *ref)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorProxy *proxy = pykka_actor_ref_proxy (ref, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (proxy);
-  return proxy;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* The state of idle actors on every runtime */
 
@@ -533,13 +479,13 @@ test_dump_runtimes (void)
 
   /* Every running actor has started (and is idle again); the hosted one that nobody runs yet
    * keeps three messages in its inbox. */
-  assert_ping (thread_ref);
-  assert_ping (pool_ref);
-  assert_ping (context_ref);
-  assert_ping (running_ref);
-  tell_string (waiting_ref, "noop");
-  tell_string (waiting_ref, "noop");
-  tell_string (waiting_ref, "noop");
+  pykka_test_assert_ping (thread_ref);
+  pykka_test_assert_ping (pool_ref);
+  pykka_test_assert_ping (context_ref);
+  pykka_test_assert_ping (running_ref);
+  pykka_test_tell_string (waiting_ref, "noop");
+  pykka_test_tell_string (waiting_ref, "noop");
+  pykka_test_tell_string (waiting_ref, "noop");
 
   records = dump ();
   g_assert_cmpuint (running_count (records), ==, 5);
@@ -585,7 +531,7 @@ test_dump_runtimes (void)
 
   /* Once stopped, the actors are gone from the dump (a hosted actor stops once it runs). */
   waiting_host = g_thread_new ("caller-host", run_hosted, g_object_ref (hosted_waiting));
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   g_thread_join (host);
   g_thread_join (waiting_host);
   records = dump ();
@@ -666,11 +612,11 @@ test_dump_busy (gconstpointer data)
   z_ref = start_on (z, runtime);
   v_ref = start_on (v, runtime);
   u_ref = start_on (u, runtime);
-  x_proxy = make_proxy (x_ref);
-  y_proxy = make_proxy (y_ref);
-  z_proxy = make_proxy (z_ref);
-  v_proxy = make_proxy (v_ref);
-  u_proxy = make_proxy (u_ref);
+  x_proxy = pykka_test_make_proxy (x_ref);
+  y_proxy = pykka_test_make_proxy (y_ref);
+  z_proxy = pykka_test_make_proxy (z_ref);
+  v_proxy = pykka_test_make_proxy (v_ref);
+  u_proxy = pykka_test_make_proxy (u_ref);
   y_description = pykka_actor_ref_to_string (y_ref);
   waiting_for_y = g_strdup_printf (", waiting for %s", y_description);
 
@@ -682,7 +628,7 @@ test_dump_busy (gconstpointer data)
   g_assert_true (pykka_test_event_wait (y->gate->blocking, WAIT_MS));
   g_assert_true (dump_shows (x_ref, waiting_for_y));
 
-  tell_string (w_ref, "block");
+  pykka_test_tell_string (w_ref, "block");
   g_assert_true (pykka_test_event_wait (w->gate->blocking, WAIT_MS));
 
   z_future = pykka_actor_proxy_get_attr (z_proxy, "slow", &error);
@@ -698,9 +644,9 @@ test_dump_busy (gconstpointer data)
   g_assert_true (pykka_test_event_wait (u->nested->gate->blocking, WAIT_MS));
 
   /* Messages that wait behind the busy handlers. */
-  tell_string (x_ref, "noop");
-  tell_string (x_ref, "noop");
-  tell_string (y_ref, "noop");
+  pykka_test_tell_string (x_ref, "noop");
+  pykka_test_tell_string (x_ref, "noop");
+  pykka_test_tell_string (y_ref, "noop");
 
   records = dump ();
 
@@ -752,7 +698,7 @@ test_dump_busy (gconstpointer data)
   g_assert_no_error (set_call.error);
   g_assert_true (set_call.ok);
 
-  assert_ping (x_ref);
+  pykka_test_assert_ping (x_ref);
   g_assert_true (dump_shows (x_ref, ", idle"));
   g_clear_pointer (&records, g_strfreev);
   records = dump ();
@@ -762,7 +708,7 @@ test_dump_busy (gconstpointer data)
   assert_field (record, " inbox 0");
   assert_no_field (record, "waiting for");
 
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
   g_object_unref (x_ref);
   g_object_unref (y_ref);
   g_object_unref (w_ref);
@@ -786,7 +732,7 @@ test_dump_blocked_on_plain_future (void)
 
   x->plain = pykka_future_new ();
   x_ref = start_on (x, RT_THREAD);
-  value_init_string (&message, "wait-plain");
+  pykka_test_value_init_string (&message, "wait-plain");
   done = pykka_actor_ref_ask (x_ref, &message);
   g_assert_true (pykka_test_event_wait (x->gate->blocking, WAIT_MS));
 
@@ -798,7 +744,7 @@ test_dump_blocked_on_plain_future (void)
   g_value_unset (&none);
   g_assert_true (pykka_future_get (done, WAIT_US, &none, &error));
   g_assert_no_error (error);
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
 
   g_assert_true (shown);
 }
@@ -831,7 +777,7 @@ test_signal_handler (gconstpointer data)
   guint before;
   guint id;
 
-  assert_ping (x_ref);
+  pykka_test_assert_ping (x_ref);
   id = pykka_debug_install_signal_handler (signum);
   g_assert_cmpuint (id, >, 0);
 
@@ -863,7 +809,7 @@ test_signal_handler (gconstpointer data)
   g_assert_true (found);
 
   g_source_remove (id);
-  stop_registry (registry);
+  pykka_test_stop_registry (registry);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -917,9 +863,9 @@ test_dump_concurrent (void)
       g_autoptr(PykkaActorRef) ref = start_on (actor, (Runtime) (round % 3));
       g_autoptr(GError) error = NULL;
 
-      tell_string (ref, "noop");
+      pykka_test_tell_string (ref, "noop");
       if (round % 2 == 0)
-        assert_ping (ref);
+        pykka_test_assert_ping (ref);
       g_assert_true (pykka_actor_ref_stop (ref, WAIT_US, &error));
       g_assert_no_error (error);
     }

@@ -30,19 +30,6 @@ G_DEFINE_QUARK (pykka-test-future-error-quark, test_error)
 /* Helpers                                                                                  */
 
 static void
-future_set_int (PykkaFuture *future,
-                int          n)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-
-  g_value_init (&value, G_TYPE_INT);
-  g_value_set_int (&value, n);
-  g_assert_true (pykka_future_set (future, &value, &error));
-  g_assert_no_error (error);
-}
-
-static void
 future_set_string (PykkaFuture *future,
                    const char  *s)
 {
@@ -473,7 +460,7 @@ test_set_multiple_times_fails (void)
 
   g_test_summary ("A second set fails with ALREADY_SET and keeps the first value");
 
-  future_set_int (future, 0);
+  pykka_test_future_set_int (future, 0);
 
   g_value_init (&value, G_TYPE_INT);
   g_value_set_int (&value, 1);
@@ -519,7 +506,7 @@ test_set_error_after_set_fails (void)
 
   g_test_summary ("set_error after set fails with ALREADY_SET; the value stays");
 
-  future_set_int (future, 7);
+  pykka_test_future_set_int (future, 7);
   g_assert_false (pykka_future_set_error (future, raised, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_SET);
   g_assert_cmpint (future_get_int (future, 0), ==, 7);
@@ -575,7 +562,7 @@ test_is_done (void)
   g_test_summary ("is_done is FALSE until set or set_error, then TRUE");
 
   g_assert_false (pykka_future_is_done (future));
-  future_set_int (future, 1);
+  pykka_test_future_set_int (future, 1);
   g_assert_true (pykka_future_is_done (future));
 
   g_assert_false (pykka_future_is_done (failed));
@@ -598,7 +585,7 @@ test_get_timeout_on_unset_future (void)
   assert_get_times_out (future, 1000);
   g_assert_false (pykka_future_is_done (future));
 
-  future_set_int (future, 5);
+  pykka_test_future_set_int (future, 5);
   g_assert_cmpint (future_get_int (future, 0), ==, 5);
 }
 
@@ -704,7 +691,7 @@ test_future_in_future_works (void)
 static gpointer
 set_int_thread (gpointer data)
 {
-  future_set_int (data, 99);
+  pykka_test_future_set_int (data, 99);
   return NULL;
 }
 
@@ -869,7 +856,7 @@ test_set_hook_is_not_allowed_on_future_with_result (void)
   g_test_summary ("set_get_hook after set or set_error fails with ALREADY_SET; the hook "
                   "never runs");
 
-  future_set_int (future, 123);
+  pykka_test_future_set_int (future, 123);
   g_assert_false (pykka_future_set_get_hook (future, counting_hook, &counter, NULL, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_SET);
   g_clear_error (&error);
@@ -993,7 +980,7 @@ test_user_data_is_destroyed_once (void)
   g_assert_true (pykka_future_set_get_hook (hooked, counting_hook, &hook, counter_notify,
                                             &error));
   g_assert_no_error (error);
-  future_set_int (source, 1);
+  pykka_test_future_set_int (source, 1);
   future_set_int_list (list_source, items, G_N_ELEMENTS (items));
 
   g_assert_cmpint (future_get_int (hooked, 0), ==, 3);
@@ -1022,7 +1009,7 @@ set_last_future_thread (gpointer data)
 {
   PykkaFuture **futures = data;
 
-  future_set_int (futures[2], 2);
+  pykka_test_future_set_int (futures[2], 2);
   return NULL;
 }
 
@@ -1039,8 +1026,8 @@ test_get_all_blocks_until_all_futures_are_available (void)
 
   g_test_summary ("get_all waits for every future and returns the values in order");
 
-  future_set_int (f0, 0);
-  future_set_int (f1, 1);
+  pykka_test_future_set_int (f0, 0);
+  pykka_test_future_set_int (f1, 1);
   thread = g_thread_new ("future-setter", set_last_future_thread, futures);
 
   g_assert_true (pykka_future_get_all (futures, G_N_ELEMENTS (futures), WAIT_US, &values,
@@ -1062,8 +1049,8 @@ test_get_all_raises_timeout_if_not_all_futures_are_available (void)
 
   g_test_summary ("get_all with timeout 0 fails with TIMEOUT while one future is unset");
 
-  future_set_int (f0, 0);
-  future_set_int (f1, 1);
+  pykka_test_future_set_int (f0, 0);
+  pykka_test_future_set_int (f1, 1);
 
   g_assert_false (pykka_future_get_all (futures, G_N_ELEMENTS (futures), 0, &values, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_TIMEOUT);
@@ -1083,9 +1070,9 @@ test_get_all_can_be_called_multiple_times (void)
 
   g_test_summary ("Two get_all calls give equal results");
 
-  future_set_int (f0, 0);
-  future_set_int (f1, 1);
-  future_set_int (f2, 2);
+  pykka_test_future_set_int (f0, 0);
+  pykka_test_future_set_int (f1, 1);
+  pykka_test_future_set_int (f2, 2);
 
   g_assert_true (pykka_future_get_all (futures, 3, 0, &first, &error));
   g_assert_no_error (error);
@@ -1121,7 +1108,7 @@ test_get_all_raises_the_error_of_a_failed_future (void)
 
   g_test_summary ("get_all fails with the error of a failed future, unchanged");
 
-  future_set_int (f0, 0);
+  pykka_test_future_set_int (f0, 0);
   future_set_test_error (f1, "failed member");
 
   g_assert_false (pykka_future_get_all (futures, 2, 0, &values, &error));
@@ -1175,7 +1162,7 @@ test_filter_on_noniterable (void)
 
   g_test_summary ("filter of a value that is not a list fails with NOT_ITERABLE at get");
 
-  future_set_int (future, 1);
+  pykka_test_future_set_int (future, 1);
   error = assert_get_fails (filtered, 0, PYKKA_ERROR, PYKKA_ERROR_NOT_ITERABLE);
 }
 
@@ -1254,9 +1241,9 @@ test_join_combines_multiple_futures_into_one (void)
 
   g_test_summary ("join gives the list of its own and the other futures' values, in order");
 
-  future_set_int (f0, 0);
-  future_set_int (f1, 1);
-  future_set_int (f2, 2);
+  pykka_test_future_set_int (f0, 0);
+  pykka_test_future_set_int (f1, 1);
+  pykka_test_future_set_int (f2, 2);
 
   assert_get_int_list (joined, 0, (const int[]) { 0, 1, 2 }, 3);
   assert_get_int_list (joined, 0, (const int[]) { 0, 1, 2 }, 3);
@@ -1279,10 +1266,10 @@ test_join_preserves_timeout_kwarg (void)
   g_test_summary ("join passes the caller's timeout to every get: one unset future gives "
                   "TIMEOUT, which is not cached");
 
-  future_set_int (f0, 0);
-  future_set_int (f1, 1);
+  pykka_test_future_set_int (f0, 0);
+  pykka_test_future_set_int (f1, 1);
   assert_get_times_out (joined, 0);
-  future_set_int (f2, 2);
+  pykka_test_future_set_int (f2, 2);
   assert_get_int_list (joined, 0, (const int[]) { 0, 1, 2 }, 3);
 
   assert_get_int_list (hooked_joined, 4567891, (const int[]) { 7, 8 }, 2);
@@ -1301,7 +1288,7 @@ test_map_returns_future_which_passes_result_through_func (void)
 
   g_test_summary ("map gives func (value): 30 maps to 40");
 
-  future_set_int (future, 30);
+  pykka_test_future_set_int (future, 30);
   g_assert_cmpint (future_get_int (mapped, 0), ==, 40);
 }
 
@@ -1357,7 +1344,7 @@ test_map_preserves_timeout_kwarg (void)
                   "cached");
 
   assert_get_times_out (mapped, 0);
-  future_set_int (future, 30);
+  pykka_test_future_set_int (future, 30);
   g_assert_cmpint (future_get_int (mapped, 0), ==, 40);
 
   g_assert_cmpint (future_get_int (hooked_mapped, 5678912), ==, 11);
@@ -1373,7 +1360,7 @@ test_map_reuses_result_if_called_multiple_times (void)
 
   g_test_summary ("map runs func once, however many gets");
 
-  future_set_int (future, 30);
+  pykka_test_future_set_int (future, 30);
   g_assert_cmpint (g_atomic_int_get (&counter.calls), ==, 0);
   for (guint i = 0; i < 3; i++)
     g_assert_cmpint (future_get_int (mapped, 0), ==, 40);
@@ -1392,7 +1379,7 @@ test_map_error_is_cached (void)
   g_test_summary ("An error from func, or from the source, is the mapped future's error at "
                   "every get; func is not called again");
 
-  future_set_int (future, 1);
+  pykka_test_future_set_int (future, 1);
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(GError) error = assert_get_fails (mapped, 0, TEST_ERROR, TEST_ERROR_NAME);
@@ -1463,7 +1450,7 @@ test_reduce_on_noniterable (void)
 
   g_test_summary ("reduce of a value that is not a list fails with NOT_ITERABLE at get");
 
-  future_set_int (future, 1);
+  pykka_test_future_set_int (future, 1);
   error = assert_get_fails (reduced, 0, PYKKA_ERROR, PYKKA_ERROR_NOT_ITERABLE);
 }
 
@@ -1589,7 +1576,7 @@ test_bad_input_get (void)
 
   g_test_summary ("pykka_future_get rejects a NULL or non-future self and a NULL value");
 
-  future_set_int (future, 1);
+  pykka_test_future_set_int (future, 1);
 
   expect_critical ();
   g_assert_false (pykka_future_get (NULL, 0, &value, &error));
@@ -1820,7 +1807,7 @@ test_bad_input_get_all (void)
   g_test_summary ("pykka_future_get_all rejects a NULL array with a non-zero length and a "
                   "NULL or non-future element; a NULL values pointer is allowed");
 
-  future_set_int (future, 1);
+  pykka_test_future_set_int (future, 1);
 
   expect_critical ();
   g_assert_false (pykka_future_get_all (NULL, 1, 0, &values, &error));

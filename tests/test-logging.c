@@ -200,14 +200,6 @@ describe_error (GQuark      domain,
 }
 
 static void
-set_string (GValue     *value,
-            const char *text)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, text);
-}
-
-static void
 assert_strv_equal (char       **actual,
                    const char **expected)
 {
@@ -232,7 +224,7 @@ test_unexpected_messages_are_logged (Fixture       *fixture,
   g_auto(GStrv) parts = NULL;
 
   fixture_start (fixture, MODE_REGULAR);
-  set_string (&message, "unhandled message");
+  pykka_test_value_init_string (&message, "unhandled message");
 
   g_assert_true (pykka_actor_ref_ask_sync (fixture->ref, &message, PYKKA_FOREVER, &reply, &error));
   g_assert_no_error (error);
@@ -289,7 +281,7 @@ test_exception_is_logged_when_returned_to_caller (Fixture       *fixture,
   g_auto(GStrv) infos = NULL;
 
   fixture_start (fixture, MODE_REGULAR);
-  set_string (&message, "raise exception");
+  pykka_test_value_init_string (&message, "raise exception");
 
   g_assert_false (pykka_actor_ref_ask_sync (fixture->ref, &message, PYKKA_FOREVER, &reply,
                                             &error));
@@ -320,7 +312,7 @@ test_exception_is_logged_when_not_reply_requested (Fixture       *fixture,
   g_auto(GStrv) unhandled = NULL;
 
   fixture_start (fixture, MODE_REGULAR);
-  set_string (&message, "raise exception");
+  pykka_test_value_init_string (&message, "raise exception");
 
   g_assert_true (pykka_actor_ref_tell (fixture->ref, &message, &error));
   g_assert_no_error (error);
@@ -351,13 +343,13 @@ test_base_exception_is_logged (Fixture       *fixture,
   fixture_start (fixture, MODE_REGULAR);
 
   /* Once a message has been answered, the start-up records are all written. */
-  set_string (&ping, "ping");
+  pykka_test_value_init_string (&ping, "ping");
   g_assert_true (pykka_actor_ref_ask_sync (fixture->ref, &ping, PYKKA_FOREVER, &pong, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (g_value_get_string (&pong), ==, "pong");
   pykka_test_log_reset ();
 
-  set_string (&message, "raise base exception");
+  pykka_test_value_init_string (&message, "raise base exception");
   g_assert_true (pykka_actor_ref_tell (fixture->ref, &message, &error));
   g_assert_no_error (error);
 
@@ -462,7 +454,7 @@ test_exception_in_on_failure_is_logged (Fixture       *fixture,
   g_auto(GStrv) debug = NULL;
 
   fixture_start (fixture, MODE_FAILING_ON_FAILURE);
-  set_string (&message, "raise exception");
+  pykka_test_value_init_string (&message, "raise exception");
   g_assert_true (pykka_actor_ref_tell (fixture->ref, &message, &error));
   g_assert_no_error (error);
 
@@ -697,7 +689,7 @@ test_tell_failure_record_order (Fixture       *fixture,
     }
 
   fixture_start (fixture, MODE_REGULAR);
-  set_string (&message, "raise exception");
+  pykka_test_value_init_string (&message, "raise exception");
   g_assert_true (pykka_actor_ref_tell (fixture->ref, &message, &error));
   g_assert_no_error (error);
   g_assert_true (pykka_test_event_wait (fixture->events.on_failure_was_called, 5000));
@@ -740,7 +732,7 @@ test_on_failure_failure_record_order (Fixture       *fixture,
     }
 
   fixture_start (fixture, MODE_FAILING_ON_FAILURE);
-  set_string (&message, "raise exception");
+  pykka_test_value_init_string (&message, "raise exception");
   g_assert_true (pykka_actor_ref_tell (fixture->ref, &message, &error));
   g_assert_no_error (error);
   g_assert_true (pykka_test_event_wait (fixture->events.on_failure_was_called, 5000));
@@ -797,10 +789,10 @@ test_nothing_is_printed_by_default (Fixture       *fixture,
   ordered_passthrough = TRUE;
 
   fixture_start (fixture, MODE_REGULAR);
-  set_string (&ping, "ping");
+  pykka_test_value_init_string (&ping, "ping");
   g_assert_true (pykka_actor_ref_ask_sync (fixture->ref, &ping, PYKKA_FOREVER, &pong, &error));
   g_assert_no_error (error);
-  set_string (&failing, "raise exception");
+  pykka_test_value_init_string (&failing, "raise exception");
   g_assert_false (pykka_actor_ref_ask_sync (fixture->ref, &failing, PYKKA_FOREVER, &reply,
                                             &error));
   g_assert_error (error, TEST_LOGGING_ERROR, 0);

@@ -23,88 +23,6 @@ typedef enum
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers */
 
-static void
-value_init_string (GValue     *value,
-                   const char *string)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, string);
-}
-
-static void
-value_init_int (GValue *value,
-                int     number)
-{
-  g_value_init (value, G_TYPE_INT);
-  g_value_set_int (value, number);
-}
-
-static PykkaActorRef *
-start_actor (gpointer actor)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorRef *ref = pykka_test_start (PYKKA_ACTOR (actor), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (ref);
-  return ref;
-}
-
-static PykkaActorRef *
-start_new_actor (GType type)
-{
-  g_autoptr(PykkaActor) actor = g_object_new (type, NULL);
-
-  return start_actor (actor);
-}
-
-static PykkaActorProxy *
-make_proxy (PykkaActorRef *ref)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorProxy *proxy = pykka_actor_ref_proxy (ref, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (proxy);
-  return proxy;
-}
-
-/* Waits for @future into @value (uninitialised), which must succeed. */
-static void
-future_get (PykkaFuture *future,
-            GValue      *value)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  g_assert_nonnull (future);
-  ok = pykka_future_get (future, WAIT_US, value, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
-static char *
-future_get_string (PykkaFuture *future)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  future_get (future, &value);
-  g_assert_true (G_VALUE_HOLDS_STRING (&value));
-  return g_value_dup_string (&value);
-}
-
-static GError *
-future_get_error (PykkaFuture *future)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  GError *error = NULL;
-
-  g_assert_nonnull (future);
-  g_assert_false (pykka_future_get (future, WAIT_US, &value, &error));
-  g_assert_nonnull (error);
-  return error;
-}
-
 /* Calls @attr_path with one string argument; the call must be accepted. */
 static PykkaFuture *
 call_with_string (PykkaActorProxy *proxy,
@@ -115,7 +33,7 @@ call_with_string (PykkaActorProxy *proxy,
   g_autoptr(GError) error = NULL;
   PykkaFuture *future;
 
-  value_init_string (&arg, argument);
+  pykka_test_value_init_string (&arg, argument);
   future = pykka_actor_proxy_call (proxy, attr_path, &arg, 1, &error);
   g_assert_no_error (error);
   g_assert_nonnull (future);
@@ -142,7 +60,7 @@ proxy_get_string (PykkaActorProxy *proxy,
   g_autoptr(PykkaFuture) future = pykka_actor_proxy_get_attr (proxy, attr_path, &error);
 
   g_assert_no_error (error);
-  return future_get_string (future);
+  return pykka_test_future_get_string (future);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -275,7 +193,7 @@ static_method_actor_talk_with_self (StaticMethodActor *self,
   proxy = pykka_actor_ref_proxy (pykka_actor_get_actor_ref (PYKKA_ACTOR (self)), NULL);
   if (proxy == NULL)
     return NULL;
-  value_init_string (&arg, "from the future");
+  pykka_test_value_init_string (&arg, "from the future");
   return pykka_actor_proxy_call (proxy, "functional_hello", &arg, 1, NULL);
 }
 
@@ -446,12 +364,12 @@ resolving_actor_init (ResolvingActor *self)
 static void
 test_functional_method_call_returns_correct_value (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) world = call_with_string (proxy, "functional_hello", "world");
   g_autoptr(PykkaFuture) moon = call_with_string (proxy, "functional_hello", "moon");
-  g_autofree char *world_result = future_get_string (world);
-  g_autofree char *moon_result = future_get_string (moon);
+  g_autofree char *world_result = pykka_test_future_get_string (world);
+  g_autofree char *moon_result = pykka_test_future_get_string (moon);
 
   g_assert_cmpstr (world_result, ==, "Hello, world!");
   g_assert_cmpstr (moon_result, ==, "Hello, moon!");
@@ -462,8 +380,8 @@ test_functional_method_call_returns_correct_value (void)
 static void
 test_side_effect_of_method_call_is_observable (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *before = proxy_get_string (proxy, "cat");
@@ -472,7 +390,7 @@ test_side_effect_of_method_call_is_observable (void)
   g_assert_cmpstr (before, ==, "dog");
 
   future = call_with_string (proxy, "set_cat", "eagle");
-  future_get (future, &value);
+  pykka_test_future_get (future, &value);
   /* A method without a return value gives None. */
   g_assert_true (pykka_value_is_none (&value));
 
@@ -485,13 +403,13 @@ test_side_effect_of_method_call_is_observable (void)
 static void
 test_side_effect_of_deferred_method_call_is_observable (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GError) error = NULL;
   g_auto(GValue) arg = G_VALUE_INIT;
   g_autofree char *after = NULL;
 
-  value_init_string (&arg, "eagle");
+  pykka_test_value_init_string (&arg, "eagle");
   g_assert_true (pykka_actor_proxy_defer (proxy, "set_cat", &arg, 1, &error));
   g_assert_no_error (error);
 
@@ -506,8 +424,8 @@ static void
 test_exception_in_method_reraised_by_future (void)
 {
   g_autoptr(StaticMethodActor) actor = g_object_new (TYPE_STATIC_METHOD_ACTOR, NULL);
-  g_autoptr(PykkaActorRef) ref = start_actor (actor);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_actor (actor);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(PykkaFuture) later = NULL;
   g_autoptr(GError) error = NULL;
@@ -516,13 +434,13 @@ test_exception_in_method_reraised_by_future (void)
   g_assert_false (pykka_test_event_is_set (actor->on_failure_was_called));
 
   future = call_without_args (proxy, "raise_exception");
-  error = future_get_error (future);
+  error = pykka_test_future_get_error (future);
   g_assert_error (error, TEST_ERROR, TEST_ERROR_BOOM);
   g_assert_cmpstr (error->message, ==, "boom!");
 
   /* The actor goes on: a later call is answered, and on_failure never ran. */
   later = call_with_string (proxy, "functional_hello", "again");
-  later_result = future_get_string (later);
+  later_result = pykka_test_future_get_string (later);
   g_assert_cmpstr (later_result, ==, "Hello, again!");
   g_assert_true (pykka_actor_ref_is_alive (ref));
   g_assert_false (pykka_test_event_is_set (actor->on_failure_was_called));
@@ -534,8 +452,8 @@ static void
 test_exception_in_deferred_method_call_triggers_on_failure (void)
 {
   g_autoptr(StaticMethodActor) actor = g_object_new (TYPE_STATIC_METHOD_ACTOR, NULL);
-  g_autoptr(PykkaActorRef) ref = start_actor (actor);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_actor (actor);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GError) error = NULL;
   g_autofree char *ref_string = pykka_actor_ref_to_string (ref);
   g_autofree char *expected = NULL;
@@ -564,8 +482,8 @@ test_exception_in_deferred_method_call_triggers_on_failure (void)
 static void
 test_call_to_unknown_method_fails (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = g_strdup_printf ("<ActorProxy for StaticMethodActor (%s), "
@@ -585,8 +503,8 @@ test_call_to_unknown_method_fails (void)
 static void
 test_deferred_call_to_unknown_method_fails (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = g_strdup_printf ("<ActorProxy for StaticMethodActor (%s), "
                                                "attr_path=()> has no attribute 'unknown_method'",
@@ -608,20 +526,20 @@ test_deferred_call_to_unknown_method_fails (void)
 static void
 test_can_proxy_itself_for_offloading_work_to_the_future (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) outer = call_without_args (proxy, "talk_with_self");
   g_auto(GValue) value = G_VALUE_INIT;
   PykkaFuture *inner;
   g_autofree char *result = NULL;
 
-  future_get (outer, &value);
+  pykka_test_future_get (outer, &value);
   g_assert_true (G_VALUE_HOLDS (&value, PYKKA_TYPE_FUTURE));
   inner = g_value_get_object (&value);
   g_assert_true (PYKKA_IS_FUTURE (inner));
   g_assert_true (inner != outer);
 
-  result = future_get_string (inner);
+  result = pykka_test_future_get_string (inner);
   g_assert_cmpstr (result, ==, "Hello, from the future!");
 
   pykka_test_stop_all ();
@@ -633,8 +551,8 @@ test_can_proxy_itself_for_offloading_work_to_the_future (void)
 static void
 test_can_call_method_that_was_added_at_runtime (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_DYNAMIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_DYNAMIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) before = NULL;
   g_autoptr(PykkaFuture) added = NULL;
   g_autoptr(PykkaFuture) called = NULL;
@@ -653,13 +571,13 @@ test_can_call_method_that_was_added_at_runtime (void)
   g_assert_false (g_strv_contains ((const char * const *) attrs_before, "foo"));
 
   added = call_with_string (proxy, "add_method", "foo");
-  future_get (added, &added_value);
+  pykka_test_future_get (added, &added_value);
 
   /* The same proxy now reaches it. */
   attrs_after = pykka_actor_proxy_list_attrs (proxy);
   g_assert_true (g_strv_contains ((const char * const *) attrs_after, "foo"));
   called = call_without_args (proxy, "foo");
-  result = future_get_string (called);
+  result = pykka_test_future_get_string (called);
   g_assert_cmpstr (result, ==, "returned by foo");
 
   pykka_test_stop_all ();
@@ -670,8 +588,8 @@ test_can_call_method_that_was_added_at_runtime (void)
 static void
 test_can_proxy_itself_and_use_attrs_added_at_runtime (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_DYNAMIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_DYNAMIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) before = NULL;
   g_autoptr(PykkaFuture) added = NULL;
   g_autoptr(PykkaFuture) outer = NULL;
@@ -687,10 +605,10 @@ test_can_proxy_itself_and_use_attrs_added_at_runtime (void)
   added = call_with_string (proxy, "add_method", "bar");
   outer = call_with_string (proxy, "use_method_through_self_proxy", "bar");
 
-  future_get (outer, &value);
+  pykka_test_future_get (outer, &value);
   g_assert_true (G_VALUE_HOLDS (&value, PYKKA_TYPE_FUTURE));
   g_assert_nonnull (g_value_get_object (&value));
-  result = future_get_string (g_value_get_object (&value));
+  result = pykka_test_future_get_string (g_value_get_object (&value));
   g_assert_cmpstr (result, ==, "returned by bar");
   g_assert_true (pykka_future_is_done (added));
 
@@ -703,12 +621,12 @@ test_can_proxy_itself_and_use_attrs_added_at_runtime (void)
 static void
 test_method_names_accept_underscores_or_dashes (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) dashes = call_with_string (proxy, "functional-hello", "dashes");
   g_autoptr(PykkaFuture) underscores = call_with_string (proxy, "functional_hello", "underscores");
-  g_autofree char *dashes_result = future_get_string (dashes);
-  g_autofree char *underscores_result = future_get_string (underscores);
+  g_autofree char *dashes_result = pykka_test_future_get_string (dashes);
+  g_autofree char *underscores_result = pykka_test_future_get_string (underscores);
 
   g_assert_cmpstr (dashes_result, ==, "Hello, dashes!");
   g_assert_cmpstr (underscores_result, ==, "Hello, underscores!");
@@ -719,8 +637,8 @@ test_method_names_accept_underscores_or_dashes (void)
 static void
 test_wrong_argument_count_is_invalid_argument (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   GValue args[3] = { G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT };
   struct
   {
@@ -735,9 +653,9 @@ test_wrong_argument_count_is_invalid_argument (void)
   };
   g_autofree char *cat = NULL;
 
-  value_init_string (&args[0], "one");
-  value_init_string (&args[1], "two");
-  value_init_string (&args[2], "three");
+  pykka_test_value_init_string (&args[0], "one");
+  pykka_test_value_init_string (&args[1], "two");
+  pykka_test_value_init_string (&args[2], "three");
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -773,8 +691,8 @@ test_wrong_argument_count_is_invalid_argument (void)
 static void
 test_untransformable_argument_is_invalid_argument (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GObject) object = g_object_new (G_TYPE_OBJECT, NULL);
   GValue add_args[2] = { G_VALUE_INIT, G_VALUE_INIT };
   g_auto(GValue) object_arg = G_VALUE_INIT;
@@ -784,8 +702,8 @@ test_untransformable_argument_is_invalid_argument (void)
   g_autofree char *cat = NULL;
 
   /* GLib cannot transform a string to an int, nor an object to a string. */
-  value_init_string (&add_args[0], "1");
-  value_init_int (&add_args[1], 2);
+  pykka_test_value_init_string (&add_args[0], "1");
+  pykka_test_value_init_int (&add_args[1], 2);
   g_value_init (&object_arg, G_TYPE_OBJECT);
   g_value_set_object (&object_arg, object);
 
@@ -820,8 +738,8 @@ test_untransformable_argument_is_invalid_argument (void)
 static void
 test_arguments_are_converted (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   GValue add_args[2] = { G_VALUE_INIT, G_VALUE_INIT };
   g_auto(GValue) int_arg = G_VALUE_INIT;
   g_auto(GValue) none = G_VALUE_INIT;
@@ -840,20 +758,20 @@ test_arguments_are_converted (void)
   g_value_set_uint (&add_args[1], 2);
   added = pykka_actor_proxy_call (proxy, "add", add_args, 2, &error);
   g_assert_no_error (error);
-  future_get (added, &sum);
+  pykka_test_future_get (added, &sum);
   g_assert_true (G_VALUE_HOLDS_INT (&sum));
   g_assert_cmpint (g_value_get_int (&sum), ==, 42);
 
-  value_init_int (&int_arg, 42);
+  pykka_test_value_init_int (&int_arg, 42);
   hello = pykka_actor_proxy_call (proxy, "functional_hello", &int_arg, 1, &error);
   g_assert_no_error (error);
-  hello_result = future_get_string (hello);
+  hello_result = pykka_test_future_get_string (hello);
   g_assert_cmpstr (hello_result, ==, "Hello, 42!");
 
   pykka_value_init_none (&none);
   set = pykka_actor_proxy_call (proxy, "set_cat", &none, 1, &error);
   g_assert_no_error (error);
-  future_get (set, &set_result);
+  pykka_test_future_get (set, &set_result);
   cat = proxy_get_string (proxy, "cat");
   g_assert_null (cat);
 
@@ -865,8 +783,8 @@ test_arguments_are_converted (void)
 static void
 test_call_on_property_is_invalid_argument (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -885,8 +803,8 @@ test_call_on_property_is_invalid_argument (void)
 static void
 test_call_on_dead_actor_fails_on_the_future (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) future_error = NULL;
@@ -897,7 +815,7 @@ test_call_on_dead_actor_fails_on_the_future (void)
   g_assert_no_error (error);
 
   future = call_with_string (proxy, "functional_hello", "anybody");
-  future_error = future_get_error (future);
+  future_error = pykka_test_future_get_error (future);
   g_assert_error (future_error, PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD);
   g_assert_cmpstr (future_error->message, ==, expected);
 
@@ -907,8 +825,8 @@ test_call_on_dead_actor_fails_on_the_future (void)
 static void
 test_defer_on_dead_actor_fails (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_STATIC_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_STATIC_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GError) error = NULL;
   g_auto(GValue) arg = G_VALUE_INIT;
   g_autofree char *ref_string = pykka_actor_ref_to_string (ref);
@@ -917,7 +835,7 @@ test_defer_on_dead_actor_fails (void)
   g_assert_true (pykka_actor_ref_stop (ref, WAIT_US, &error));
   g_assert_no_error (error);
 
-  value_init_string (&arg, "eagle");
+  pykka_test_value_init_string (&arg, "eagle");
   g_assert_false (pykka_actor_proxy_defer (proxy, "set_cat", &arg, 1, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD);
   g_assert_cmpstr (error->message, ==, expected);
@@ -930,27 +848,27 @@ test_defer_on_dead_actor_fails (void)
 static void
 test_actor_resolving_names_gets_errors_on_the_future (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_RESOLVING_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_RESOLVING_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) echoed = call_with_string (proxy, "echo", "hi");
   g_autoptr(PykkaFuture) unknown = NULL;
   g_autoptr(PykkaFuture) unknown_attr = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) unknown_error = NULL;
   g_autoptr(GError) unknown_attr_error = NULL;
-  g_autofree char *echo_result = future_get_string (echoed);
+  g_autofree char *echo_result = pykka_test_future_get_string (echoed);
 
   g_assert_cmpstr (echo_result, ==, "hi");
 
   unknown = pykka_actor_proxy_call (proxy, "unknown_method", NULL, 0, &error);
   g_assert_no_error (error);
-  unknown_error = future_get_error (unknown);
+  unknown_error = pykka_test_future_get_error (unknown);
   g_assert_error (unknown_error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
   g_assert_cmpstr (unknown_error->message, ==, "ResolvingActor has no method 'unknown_method'");
 
   unknown_attr = pykka_actor_proxy_get_attr (proxy, "unknown_attr", &error);
   g_assert_no_error (error);
-  unknown_attr_error = future_get_error (unknown_attr);
+  unknown_attr_error = pykka_test_future_get_error (unknown_attr);
   g_assert_error (unknown_attr_error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
   g_assert_true (pykka_actor_ref_is_alive (ref));
 

@@ -15,107 +15,6 @@
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers */
 
-static void
-value_init_string (GValue     *value,
-                   const char *string)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, string);
-}
-
-static PykkaActorRef *
-start_actor (gpointer actor)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorRef *ref = pykka_test_start (PYKKA_ACTOR (actor), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (ref);
-  return ref;
-}
-
-static PykkaActorRef *
-start_new_actor (GType type)
-{
-  g_autoptr(PykkaActor) actor = g_object_new (type, NULL);
-
-  return start_actor (actor);
-}
-
-static PykkaActorProxy *
-make_proxy (PykkaActorRef *ref)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorProxy *proxy = pykka_actor_ref_proxy (ref, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (proxy);
-  return proxy;
-}
-
-static PykkaActorProxy *
-traverse (PykkaActorProxy *proxy,
-          const char      *attr_path)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorProxy *nested = pykka_actor_proxy_traverse (proxy, attr_path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (nested);
-  return nested;
-}
-
-/* Waits for @future and returns its string value. */
-static char *
-future_get_string (PykkaFuture *future)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  g_assert_nonnull (future);
-  ok = pykka_future_get (future, WAIT_US, &value, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_true (G_VALUE_HOLDS_STRING (&value));
-  return g_value_dup_string (&value);
-}
-
-/* Waits for @future, which must fail, and returns its error. */
-static GError *
-future_get_error (PykkaFuture *future)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  GError *error = NULL;
-
-  g_assert_nonnull (future);
-  g_assert_false (pykka_future_get (future, WAIT_US, &value, &error));
-  g_assert_nonnull (error);
-  return error;
-}
-
-static char *
-proxy_get_string (PykkaActorProxy *proxy,
-                  const char      *attr_path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PykkaFuture) future = pykka_actor_proxy_get_attr (proxy, attr_path, &error);
-
-  g_assert_no_error (error);
-  return future_get_string (future);
-}
-
-static char *
-proxy_call_string (PykkaActorProxy *proxy,
-                   const char      *attr_path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PykkaFuture) future = pykka_actor_proxy_call (proxy, attr_path, NULL, 0, &error);
-
-  g_assert_no_error (error);
-  return future_get_string (future);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* NestedObject: a plain object an actor holds (Pykka's NestedObject). */
 
@@ -589,8 +488,8 @@ mocked_method_actor_init (MockedMethodActor *self)
 static void
 test_eq_to_self (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
 
   g_assert_true (pykka_actor_proxy_equal (proxy, proxy));
 
@@ -600,10 +499,10 @@ test_eq_to_self (void)
 static void
 test_is_hashable (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) same = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "a_nested_object");
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) same = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "a_nested_object");
   g_autoptr(GHashTable) table = NULL;
   guint hash = pykka_actor_proxy_hash (proxy);
 
@@ -625,11 +524,12 @@ test_is_hashable (void)
 static void
 test_eq_to_another_proxy_for_same_actor_and_attr_path (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) other = make_proxy (pykka_actor_proxy_get_actor_ref (proxy));
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "a_nested_object");
-  g_autoptr(PykkaActorProxy) other_nested = traverse (other, "a_nested_object");
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) other =
+    pykka_test_make_proxy (pykka_actor_proxy_get_actor_ref (proxy));
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "a_nested_object");
+  g_autoptr(PykkaActorProxy) other_nested = pykka_test_traverse (other, "a_nested_object");
 
   g_assert_true (other != proxy);
   g_assert_true (pykka_actor_proxy_equal (proxy, other));
@@ -643,11 +543,11 @@ test_eq_to_another_proxy_for_same_actor_and_attr_path (void)
 static void
 test_not_eq_to_proxy_with_different_attr_path (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorRef) other_ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "a_nested_object");
-  g_autoptr(PykkaActorProxy) other_actor = make_proxy (other_ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorRef) other_ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "a_nested_object");
+  g_autoptr(PykkaActorProxy) other_actor = pykka_test_make_proxy (other_ref);
 
   g_assert_false (pykka_actor_proxy_equal (proxy, nested));
   g_assert_false (pykka_actor_proxy_equal (nested, proxy));
@@ -660,8 +560,8 @@ test_not_eq_to_proxy_with_different_attr_path (void)
 static void
 test_repr_is_wrapped_in_lt_and_gt (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autofree char *string = pykka_actor_proxy_to_string (proxy);
 
   g_assert_true (g_str_has_prefix (string, "<"));
@@ -673,8 +573,8 @@ test_repr_is_wrapped_in_lt_and_gt (void)
 static void
 test_repr_reveals_that_this_is_a_proxy (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autofree char *string = pykka_actor_proxy_to_string (proxy);
 
   g_assert_nonnull (strstr (string, "ActorProxy"));
@@ -685,8 +585,8 @@ test_repr_reveals_that_this_is_a_proxy (void)
 static void
 test_repr_contains_actor_class_name (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autofree char *string = pykka_actor_proxy_to_string (proxy);
 
   g_assert_nonnull (strstr (string, "ActorForProxying"));
@@ -697,8 +597,8 @@ test_repr_contains_actor_class_name (void)
 static void
 test_repr_contains_actor_urn (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autofree char *string = pykka_actor_proxy_to_string (proxy);
 
   g_assert_nonnull (strstr (string, pykka_actor_ref_get_actor_urn (ref)));
@@ -709,9 +609,9 @@ test_repr_contains_actor_urn (void)
 static void
 test_repr_contains_attr_path (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "a_nested_object");
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "a_nested_object");
   g_autofree char *string = pykka_actor_proxy_to_string (nested);
 
   g_assert_nonnull (strstr (string, "a_nested_object"));
@@ -724,11 +624,11 @@ test_repr_contains_attr_path (void)
 static void
 test_to_string_has_pykkas_exact_format (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "a_nested_object");
-  g_autoptr(PykkaActorProxy) child = traverse (proxy, "a_nested_object.child");
-  g_autoptr(PykkaActorProxy) child_in_steps = traverse (nested, "child");
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "a_nested_object");
+  g_autoptr(PykkaActorProxy) child = pykka_test_traverse (proxy, "a_nested_object.child");
+  g_autoptr(PykkaActorProxy) child_in_steps = pykka_test_traverse (nested, "child");
   g_autofree char *ref_string = pykka_actor_ref_to_string (ref);
   g_autofree char *expected_ref = g_strdup_printf ("ActorForProxying (%s)",
                                                    pykka_actor_ref_get_actor_urn (ref));
@@ -772,8 +672,8 @@ test_list_attrs_lists_attributes_of_the_actor (void)
   const char * const expected[] = {
     "a_class_attr", "a_method", "a_nested_object", "an_instance_attr", NULL
   };
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_auto(GStrv) attrs = pykka_actor_proxy_list_attrs (proxy);
 
   g_assert_nonnull (attrs);
@@ -789,9 +689,9 @@ static void
 test_list_attrs_of_nested_proxy_lists_attributes_of_the_nested_object (void)
 {
   const char * const expected[] = { "child", "inner", NULL };
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "a_nested_object");
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "a_nested_object");
   g_auto(GStrv) attrs = pykka_actor_proxy_list_attrs (nested);
 
   g_assert_cmpstrv (attrs, expected);
@@ -802,7 +702,7 @@ test_list_attrs_of_nested_proxy_lists_attributes_of_the_nested_object (void)
 static void
 test_refs_proxy_method_returns_a_proxy (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
   g_autoptr(GError) error = NULL;
   g_autoptr(PykkaActorProxy) proxy = pykka_actor_ref_proxy (ref, &error);
   g_autofree char *value = NULL;
@@ -813,7 +713,7 @@ test_refs_proxy_method_returns_a_proxy (void)
   g_assert_cmpstr (pykka_actor_proxy_get_attr_path (proxy), ==, "");
 
   /* It reaches the actor. */
-  value = proxy_call_string (proxy, "a_method");
+  value = pykka_test_proxy_call_string (proxy, "a_method");
   g_assert_cmpstr (value, ==, "a_method return");
 
   g_assert_true (pykka_actor_ref_stop (pykka_actor_proxy_get_actor_ref (proxy), WAIT_US, &error));
@@ -824,7 +724,7 @@ test_refs_proxy_method_returns_a_proxy (void)
 static void
 test_proxy_constructor_fails_if_actor_is_dead (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
   g_autoptr(GError) error = NULL;
   g_autoptr(PykkaActorProxy) proxy = NULL;
   g_autofree char *expected = NULL;
@@ -845,8 +745,8 @@ test_proxy_constructor_fails_if_actor_is_dead (void)
 static void
 test_actor_ref_may_be_retrieved_from_proxy_if_actor_is_dead (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (pykka_actor_ref_stop (pykka_actor_proxy_get_actor_ref (proxy), WAIT_US, &error));
@@ -861,8 +761,8 @@ test_actor_ref_may_be_retrieved_from_proxy_if_actor_is_dead (void)
 static void
 test_actor_proxy_does_not_expose_proxy_to_self (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_SELF_PROXY_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_SELF_PROXY_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) future_error = NULL;
@@ -872,13 +772,13 @@ test_actor_proxy_does_not_expose_proxy_to_self (void)
   g_auto(GStrv) warnings = NULL;
 
   /* After this, on_start ran and the self-proxy exists. */
-  foo = proxy_get_string (proxy, "foo");
+  foo = pykka_test_proxy_get_string (proxy, "foo");
   g_assert_cmpstr (foo, ==, "bar");
   pykka_test_log_reset ();
 
   future = pykka_actor_proxy_get_attr (proxy, "self_proxy", &error);
   g_assert_no_error (error);
-  future_error = future_get_error (future);
+  future_error = pykka_test_future_get_error (future);
   g_assert_error (future_error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
   g_assert_nonnull (strstr (future_error->message, "has no attribute 'self_proxy'"));
 
@@ -895,8 +795,8 @@ test_actor_proxy_does_not_expose_proxy_to_self (void)
 static void
 test_self_proxy_warning_is_logged_once_per_access (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_SELF_PROXY_ACTOR);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_SELF_PROXY_ACTOR);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaActorProxy) second = NULL;
   g_autoptr(PykkaActorProxy) through = NULL;
   g_autoptr(GError) error = NULL;
@@ -904,16 +804,16 @@ test_self_proxy_warning_is_logged_once_per_access (void)
   g_auto(GStrv) attrs = NULL;
   const char * const expected_attrs[] = { "foo", NULL };
 
-  foo = proxy_get_string (proxy, "foo");
+  foo = pykka_test_proxy_get_string (proxy, "foo");
   g_assert_cmpstr (foo, ==, "bar");
   pykka_test_log_reset ();
 
   /* Making proxies, listing and reading other attributes log nothing. */
-  second = make_proxy (ref);
+  second = pykka_test_make_proxy (ref);
   attrs = pykka_actor_proxy_list_attrs (second);
   g_assert_cmpstrv (attrs, expected_attrs);
   g_clear_pointer (&foo, g_free);
-  foo = proxy_get_string (second, "foo");
+  foo = pykka_test_proxy_get_string (second, "foo");
   g_assert_cmpstr (foo, ==, "bar");
   g_assert_cmpuint (pykka_test_log_count (G_LOG_LEVEL_WARNING), ==, 0);
 
@@ -930,7 +830,7 @@ test_self_proxy_warning_is_logged_once_per_access (void)
       g_autoptr(GError) future_error = NULL;
 
       g_assert_no_error (error);
-      future_error = future_get_error (future);
+      future_error = pykka_test_future_get_error (future);
       g_assert_error (future_error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
       g_assert_cmpuint (pykka_test_log_count (G_LOG_LEVEL_WARNING), ==, i);
     }
@@ -942,9 +842,9 @@ test_self_proxy_warning_is_logged_once_per_access (void)
 static void
 test_unknown_name_fails_with_pykkas_message (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "a_nested_object");
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "a_nested_object");
   g_autofree char *proxy_string = pykka_actor_proxy_to_string (proxy);
   g_autofree char *nested_string = pykka_actor_proxy_to_string (nested);
   g_autofree char *expected = g_strdup_printf ("%s has no attribute 'missing'", proxy_string);
@@ -955,7 +855,7 @@ test_unknown_name_fails_with_pykkas_message (void)
   PykkaActorProxy *proxies[] = { proxy, nested };
   const char *messages[] = { expected, expected_nested };
 
-  value_init_string (&value, "x");
+  pykka_test_value_init_string (&value, "x");
   for (guint i = 0; i < G_N_ELEMENTS (proxies); i++)
     {
       g_autoptr(PykkaFuture) called = NULL;
@@ -1005,7 +905,7 @@ test_unknown_name_fails_with_pykkas_message (void)
 
   /* The actor still works: nothing was sent. */
   {
-    g_autofree char *result = proxy_call_string (proxy, "a_method");
+    g_autofree char *result = pykka_test_proxy_call_string (proxy, "a_method");
 
     g_assert_cmpstr (result, ==, "a_method return");
   }
@@ -1027,7 +927,7 @@ assert_path_is_invalid (PykkaActorProxy *proxy,
   g_auto(GValue) value = G_VALUE_INIT;
 
   g_test_message ("path: \"%.40s\" (%zu bytes)", path, strlen (path));
-  value_init_string (&value, "x");
+  pykka_test_value_init_string (&value, "x");
 
   called = pykka_actor_proxy_call (proxy, path, NULL, 0, &error);
   g_assert_null (called);
@@ -1054,16 +954,16 @@ assert_path_is_invalid (PykkaActorProxy *proxy,
 
   /* call_va reports it on the future. */
   called_va = pykka_actor_proxy_call_va (proxy, path, G_TYPE_INVALID);
-  va_error = future_get_error (called_va);
+  va_error = pykka_test_future_get_error (called_va);
   g_assert_error (va_error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT);
 }
 
 static void
 test_malformed_paths_are_invalid_arguments (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "a_nested_object");
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "a_nested_object");
   g_autofree char *too_long = g_strnfill (1025, 'a');
   g_autofree char *too_long_real = NULL;
   const char *paths[] = {
@@ -1091,8 +991,8 @@ test_malformed_paths_are_invalid_arguments (void)
 static void
 test_path_of_1024_bytes_is_not_malformed (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autofree char *longest = g_strnfill (1024, 'a');
   g_autoptr(PykkaFuture) got = NULL;
   g_autoptr(GError) error = NULL;
@@ -1114,8 +1014,8 @@ static void
 test_mock_property_getter_is_not_run_by_introspection (void)
 {
   g_autoptr(CountingActor) actor = g_object_new (TYPE_COUNTING_ACTOR, NULL);
-  g_autoptr(PykkaActorRef) ref = start_actor (actor);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_actor (actor);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaActorProxy) second = NULL;
   g_autoptr(PykkaFuture) blocked = NULL;
   g_autoptr(PykkaFuture) future = NULL;
@@ -1129,7 +1029,7 @@ test_mock_property_getter_is_not_run_by_introspection (void)
   g_assert_no_error (error);
   g_assert_true (pykka_test_event_wait (actor->entered, WAIT_MS));
 
-  second = make_proxy (ref);
+  second = pykka_test_make_proxy (ref);
   attrs = pykka_actor_proxy_list_attrs (second);
   g_assert_true (g_strv_contains ((const char * const *) attrs, "mock_property"));
   future = pykka_actor_proxy_get_attr (second, "mock_property", &error);
@@ -1141,7 +1041,7 @@ test_mock_property_getter_is_not_run_by_introspection (void)
   g_assert_false (pykka_future_is_done (future));
 
   pykka_test_event_set (actor->release);
-  value = future_get_string (future);
+  value = pykka_test_future_get_string (future);
   g_assert_cmpstr (value, ==, "mocked property value");
   g_assert_cmpint (g_atomic_int_get (&actor->getter_calls), ==, 1);
   /* It ran where the actor runs (which thread that is depends on the runtime), not here. */
@@ -1149,7 +1049,7 @@ test_mock_property_getter_is_not_run_by_introspection (void)
   g_assert_true (actor->getter_thread != g_thread_self ());
 
   /* Reading the future again does not run the getter again. */
-  again = future_get_string (future);
+  again = pykka_test_future_get_string (future);
   g_assert_cmpstr (again, ==, "mocked property value");
   g_assert_cmpint (g_atomic_int_get (&actor->getter_calls), ==, 1);
 
@@ -1162,8 +1062,8 @@ test_mock_property_getter_is_not_run_by_introspection (void)
 static void
 test_mock_classification_is_by_type_information (void)
 {
-  g_autoptr(PykkaActorRef) ref = start_new_actor (TYPE_ACTOR_FOR_PROXYING);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorRef) ref = pykka_test_start_new_actor (TYPE_ACTOR_FOR_PROXYING);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) got = NULL;
   g_autoptr(PykkaFuture) called = NULL;
   g_autoptr(GError) error = NULL;
@@ -1189,21 +1089,21 @@ test_mock_classification_is_by_type_information (void)
 static void
 test_mock_mocked_method_works (void)
 {
-  g_autoptr(PykkaActorRef) original_ref = start_new_actor (TYPE_METHOD_ACTOR);
-  g_autoptr(PykkaActorRef) mocked_ref = start_new_actor (TYPE_MOCKED_METHOD_ACTOR);
-  g_autoptr(PykkaActorProxy) original = make_proxy (original_ref);
-  g_autoptr(PykkaActorProxy) mocked = make_proxy (mocked_ref);
+  g_autoptr(PykkaActorRef) original_ref = pykka_test_start_new_actor (TYPE_METHOD_ACTOR);
+  g_autoptr(PykkaActorRef) mocked_ref = pykka_test_start_new_actor (TYPE_MOCKED_METHOD_ACTOR);
+  g_autoptr(PykkaActorProxy) original = pykka_test_make_proxy (original_ref);
+  g_autoptr(PykkaActorProxy) mocked = pykka_test_make_proxy (mocked_ref);
   g_autofree char *original_result = NULL;
   g_autofree char *mocked_result = NULL;
 
   g_atomic_int_set (&original_method_calls, 0);
   g_atomic_int_set (&mocked_method_calls, 0);
 
-  original_result = proxy_call_string (original, "a_method");
+  original_result = pykka_test_proxy_call_string (original, "a_method");
   g_assert_cmpstr (original_result, ==, "original method return");
   g_assert_cmpint (g_atomic_int_get (&original_method_calls), ==, 1);
 
-  mocked_result = proxy_call_string (mocked, "a_method");
+  mocked_result = pykka_test_proxy_call_string (mocked, "a_method");
   g_assert_cmpstr (mocked_result, ==, "mocked method return");
   g_assert_cmpint (g_atomic_int_get (&mocked_method_calls), ==, 1);
   g_assert_cmpint (g_atomic_int_get (&original_method_calls), ==, 1);

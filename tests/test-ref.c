@@ -103,14 +103,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-value_init_string (GValue     *value,
-                   const char *string)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, string);
-}
-
-static void
 stop_ref (PykkaActorRef *ref)
 {
   g_autoptr(GError) error = NULL;
@@ -236,7 +228,7 @@ test_tell_delivers_message_to_actors_custom_on_receive (Fixture       *fixture,
   g_auto(GValue) received = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  value_init_string (&message, "a custom message");
+  pykka_test_value_init_string (&message, "a custom message");
   g_assert_true (pykka_actor_ref_tell (fixture->ref, &message, &error));
   g_assert_no_error (error);
 
@@ -272,7 +264,7 @@ make_double (GValue *value)
 static void
 make_string (GValue *value)
 {
-  value_init_string (value, "a string");
+  pykka_test_value_init_string (value, "a string");
 }
 
 static void
@@ -404,7 +396,7 @@ test_tell_fails_if_actor_is_stopped (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   stop_ref (fixture->ref);
-  value_init_string (&message, "a custom message");
+  pykka_test_value_init_string (&message, "a custom message");
   g_assert_false (pykka_actor_ref_tell (fixture->ref, &message, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD);
   g_assert_cmpstr (error->message, ==, expected);
@@ -419,7 +411,7 @@ test_ask_blocks_until_response_arrives (Fixture       *fixture,
   g_auto(GValue) reply = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  value_init_string (&message, "ping");
+  pykka_test_value_init_string (&message, "ping");
   g_assert_true (pykka_actor_ref_ask_sync (fixture->ref, &message, PYKKA_FOREVER, &reply,
                                            &error));
   g_assert_no_error (error);
@@ -435,7 +427,7 @@ test_ask_can_timeout_if_blocked_too_long (Fixture       *fixture,
   g_auto(GValue) reply = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  value_init_string (&message, "ping");
+  pykka_test_value_init_string (&message, "ping");
   g_assert_false (pykka_actor_ref_ask_sync (fixture->ref, &message, 0, &reply, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_TIMEOUT);
   /* Even on error the out value is initialised (None). */
@@ -452,7 +444,7 @@ test_ask_can_return_future_instead_of_blocking (Fixture       *fixture,
   g_autoptr(PykkaFuture) future = NULL;
   g_autoptr(GError) error = NULL;
 
-  value_init_string (&message, "ping");
+  pykka_test_value_init_string (&message, "ping");
   future = pykka_actor_ref_ask (fixture->ref, &message);
   g_assert_nonnull (future);
   g_assert_true (pykka_future_get (future, PYKKA_FOREVER, &reply, &error));
@@ -471,7 +463,7 @@ test_ask_fails_if_actor_is_stopped (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   stop_ref (fixture->ref);
-  value_init_string (&message, "ping");
+  pykka_test_value_init_string (&message, "ping");
   g_assert_false (pykka_actor_ref_ask_sync (fixture->ref, &message, WAIT_US, &reply, &error));
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD);
   g_assert_cmpstr (error->message, ==, expected);
@@ -488,7 +480,7 @@ test_ask_nonblocking_fails_future_if_actor_is_stopped (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   stop_ref (fixture->ref);
-  value_init_string (&message, "ping");
+  pykka_test_value_init_string (&message, "ping");
   future = pykka_actor_ref_ask (fixture->ref, &message);
   g_assert_nonnull (future);
   g_assert_false (pykka_future_get (future, WAIT_US, &reply, &error));

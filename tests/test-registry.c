@@ -258,14 +258,6 @@ same_set (GPtrArray *a,
   return TRUE;
 }
 
-static void
-set_string (GValue     *value,
-            const char *text)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, text);
-}
-
 /* A blocking ask: once it returns, every earlier message to @ref has been handled. */
 static void
 sync_with (PykkaActorRef *ref)
@@ -274,7 +266,7 @@ sync_with (PykkaActorRef *ref)
   g_auto(GValue) reply = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  set_string (&message, "sync");
+  pykka_test_value_init_string (&message, "sync");
   g_assert_true (pykka_actor_ref_ask_sync (ref, &message, PYKKA_FOREVER, &reply, &error));
   g_assert_no_error (error);
   g_assert_true (pykka_value_is_none (&reply));
@@ -520,7 +512,7 @@ test_broadcast_sends_message_to_all_actors_if_no_target (Fixture       *fixture,
   g_autoptr(GPtrArray) running = NULL;
 
   start_refs (fixture);
-  set_string (&message, "hello");
+  pykka_test_value_init_string (&message, "hello");
 
   pykka_actor_registry_broadcast (fixture->registry, &message, PYKKA_TYPE_ACTOR);
 
@@ -535,48 +527,22 @@ test_broadcast_sends_message_to_all_actors_if_no_target (Fixture       *fixture,
     }
 }
 
+/* @data: TRUE to broadcast by type name ("ActorA"), FALSE by GType. */
 static void
 test_broadcast_sends_message_to_all_actors_of_given_type (Fixture       *fixture,
                                                           gconstpointer  data)
 {
+  gboolean by_type_name = GPOINTER_TO_INT (data);
   g_auto(GValue) message = G_VALUE_INIT;
   g_autoptr(GPtrArray) by_type = NULL;
 
   start_refs (fixture);
-  set_string (&message, "hello");
+  pykka_test_value_init_string (&message, "hello");
 
-  pykka_actor_registry_broadcast (fixture->registry, &message, TEST_TYPE_ACTOR_A);
-
-  by_type = pykka_actor_registry_get_by_type (fixture->registry, TEST_TYPE_ACTOR_A);
-  g_assert_true (same_set (by_type, fixture->a_refs));
-
-  for (guint i = 0; i < fixture->a_refs->len; i++)
-    {
-      PykkaActorRef *ref = g_ptr_array_index (fixture->a_refs, i);
-
-      sync_with (ref);
-      g_assert_true (actor_has_received (ref, "hello"));
-    }
-  for (guint i = 0; i < fixture->b_refs->len; i++)
-    {
-      PykkaActorRef *ref = g_ptr_array_index (fixture->b_refs, i);
-
-      sync_with (ref);
-      g_assert_false (actor_has_received (ref, "hello"));
-    }
-}
-
-static void
-test_broadcast_sends_message_to_all_actors_of_given_type_name (Fixture       *fixture,
-                                                               gconstpointer  data)
-{
-  g_auto(GValue) message = G_VALUE_INIT;
-  g_autoptr(GPtrArray) by_type = NULL;
-
-  start_refs (fixture);
-  set_string (&message, "hello");
-
-  pykka_actor_registry_broadcast_by_type_name (fixture->registry, &message, "ActorA");
+  if (by_type_name)
+    pykka_actor_registry_broadcast_by_type_name (fixture->registry, &message, "ActorA");
+  else
+    pykka_actor_registry_broadcast (fixture->registry, &message, TEST_TYPE_ACTOR_A);
 
   by_type = pykka_actor_registry_get_by_type (fixture->registry, TEST_TYPE_ACTOR_A);
   g_assert_true (same_set (by_type, fixture->a_refs));
@@ -823,6 +789,8 @@ test_registry_is_a_list_model_with_signals (void)
 
 #define ADD_FIXTURE_TEST(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
+#define ADD_FIXTURE_DATA_TEST(path, data, func) \
+  g_test_add ((path), Fixture, (data), fixture_setup, (func), fixture_teardown)
 
 int
 main (int   argc,
@@ -858,10 +826,12 @@ main (int   argc,
                     test_get_by_urn_returns_null_if_not_found);
   ADD_FIXTURE_TEST ("/registry/broadcast-sends-message-to-all-actors-if-no-target",
                     test_broadcast_sends_message_to_all_actors_if_no_target);
-  ADD_FIXTURE_TEST ("/registry/broadcast-sends-message-to-all-actors-of-given-type",
-                    test_broadcast_sends_message_to_all_actors_of_given_type);
-  ADD_FIXTURE_TEST ("/registry/broadcast-sends-message-to-all-actors-of-given-type-name",
-                    test_broadcast_sends_message_to_all_actors_of_given_type_name);
+  ADD_FIXTURE_DATA_TEST ("/registry/broadcast-sends-message-to-all-actors-of-given-type",
+                         GINT_TO_POINTER (FALSE),
+                         test_broadcast_sends_message_to_all_actors_of_given_type);
+  ADD_FIXTURE_DATA_TEST ("/registry/broadcast-sends-message-to-all-actors-of-given-type-name",
+                         GINT_TO_POINTER (TRUE),
+                         test_broadcast_sends_message_to_all_actors_of_given_type);
   g_test_add_func ("/registry/actor-without-registry-uses-the-default-registry",
                    test_actor_without_registry_uses_the_default_registry);
   g_test_add_func ("/registry/list-model-and-signals",

@@ -597,34 +597,13 @@ bookkeeper_actor_init (BookkeeperActor *self)
 /* Helpers                                                                                  */
 
 static void
-value_set_int (GValue *value,
-               int     n)
-{
-  g_value_init (value, G_TYPE_INT);
-  g_value_set_int (value, n);
-}
-
-static void
 tell_int (PykkaActorRef *ref,
           int            n)
 {
   g_auto(GValue) message = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  value_set_int (&message, n);
-  g_assert_true (pykka_actor_ref_tell (ref, &message, &error));
-  g_assert_no_error (error);
-}
-
-static void
-tell_string (PykkaActorRef *ref,
-             const char    *command)
-{
-  g_auto(GValue) message = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-
-  g_value_init (&message, G_TYPE_STRING);
-  g_value_set_string (&message, command);
+  pykka_test_value_init_int (&message, n);
   g_assert_true (pykka_actor_ref_tell (ref, &message, &error));
   g_assert_no_error (error);
 }
@@ -635,7 +614,7 @@ ask_int (PykkaActorRef *ref,
 {
   g_auto(GValue) message = G_VALUE_INIT;
 
-  value_set_int (&message, n);
+  pykka_test_value_init_int (&message, n);
   return pykka_actor_ref_ask (ref, &message);
 }
 
@@ -683,27 +662,6 @@ get_pointer (PykkaFuture *future)
   g_assert_no_error (error);
   g_assert_true (G_VALUE_HOLDS_POINTER (&value));
   return g_value_get_pointer (&value);
-}
-
-static void
-future_set_int (PykkaFuture *future,
-                int          n)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-
-  value_set_int (&value, n);
-  g_assert_true (pykka_future_set (future, &value, &error));
-  g_assert_no_error (error);
-}
-
-static void
-stop_ref (PykkaActorRef *ref)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pykka_actor_ref_stop (ref, WAIT_US, &error));
-  g_assert_no_error (error);
 }
 
 /* Bounded iteration of a context that the calling thread owns. */
@@ -879,7 +837,7 @@ test_context_handlers_on_iterating_thread (void)
   last = ask_int (ref, 10);
   g_assert_true (get_pointer (thread_future) == lt->thread);
   g_assert_cmpint (get_int (last), ==, 10);
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
 
   g_mutex_lock (&actor->lock);
   /* on_start, every handler and on_stop ran on the thread iterating the context, with the
@@ -1021,7 +979,7 @@ test_context_order (void)
       g_assert_cmpstr (g_ptr_array_index (actor->events, i + 1), ==, expected);
     }
   g_mutex_unlock (&actor->lock);
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
 }
 
 static void
@@ -1137,7 +1095,7 @@ test_context_not_inside_senders_call (void)
   g_assert_false (s.future_done_right_after);
 
   /* 3. A sender that is another actor's handler on the same context. */
-  tell_string (ref, "tell-peer");
+  pykka_test_tell_string (ref, "tell-peer");
   last = ask_int (peer_ref, 99);
   g_assert_true (iterate_until_done (context, last));
   g_assert_cmpint (g_atomic_int_get (&actor->peer_ran_inside_tell), ==, 0);
@@ -1188,7 +1146,7 @@ test_pool_default (void)
   g_assert_cmpuint (g_value_get_uint (&workers), <=,
                     pykka_pool_get_max_workers (pool) + pykka_pool_get_max_spare_workers (pool));
 
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   g_mutex_lock (&actor->lock);
   g_assert_nonnull (actor->start_thread);
   g_assert_true (actor->start_thread != g_thread_self ());
@@ -1205,7 +1163,7 @@ test_pool_default (void)
     g_auto(GValue) one = G_VALUE_INIT;
     g_autoptr(GError) dead = NULL;
 
-    value_set_int (&one, 1);
+    pykka_test_value_init_int (&one, 1);
     g_assert_false (pykka_actor_ref_tell (ref, &one, &dead));
     g_assert_error (dead, PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD);
   }
@@ -1259,7 +1217,7 @@ sender_main (gpointer data)
             g_value_set_uint64 (&message, ((guint64) s->sender << 32) | i);
           }
         else
-          value_set_int (&message, (int) i);
+          pykka_test_value_init_int (&message, (int) i);
         g_assert_true (pykka_actor_ref_tell (s->refs[a], &message, &error));
         g_assert_no_error (error);
       }
@@ -1303,7 +1261,7 @@ test_pool_one_message_at_a_time (void)
   for (guint a = 0; a < n_actors; a++)
     {
       g_assert_true (recorder_wait_handled (actors[a], N_SENDERS * n_messages));
-      stop_ref (refs[a]);
+      pykka_test_stop_ref (refs[a]);
       /* Never two handlers of one actor at once (so never on two workers at once). */
       g_assert_cmpint (g_atomic_int_get (&actors[a]->overlaps), ==, 0);
       g_assert_cmpuint (recorder_n_handled (actors[a]), ==, N_SENDERS * n_messages);
@@ -1361,7 +1319,7 @@ test_pool_fifo_per_sender (void)
 
   g_assert_cmpint (g_atomic_int_get (&actor->fifo_errors), ==, 0);
   g_assert_cmpint (g_atomic_int_get (&actor->overlaps), ==, 0);
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
 }
 
 static void
@@ -1414,9 +1372,9 @@ test_pool_fairness_one_worker (void)
   g_assert_cmpuint (before, <, (guint) n_flood);
   g_assert_cmpuint (before, <=, BATCH);
 
-  stop_ref (gatekeeper_ref);
-  stop_ref (flooded_ref);
-  stop_ref (quiet_ref);
+  pykka_test_stop_ref (gatekeeper_ref);
+  pykka_test_stop_ref (flooded_ref);
+  pykka_test_stop_ref (quiet_ref);
   g_assert_cmpint (g_atomic_int_get (&flooded->overlaps), ==, 0);
 }
 
@@ -1443,8 +1401,8 @@ check_bookkeeper (PykkaPool *pool,
   g_assert_no_error (error);
   g_assert_cmpint (g_value_get_int (&value), ==, target);
 
-  stop_ref (bookkeeper_ref);
-  stop_ref (adder_ref);
+  pykka_test_stop_ref (bookkeeper_ref);
+  pykka_test_stop_ref (adder_ref);
 }
 
 static void
@@ -1517,7 +1475,7 @@ test_pool_spare_workers_bounded (void)
       max_seen = MAX (max_seen, pykka_pool_get_n_workers (pool));
       g_assert_cmpuint (pykka_pool_get_n_workers (pool), <=, 3);
       entered = block_tracker_dup_entered (tracker, i);
-      future_set_int (entered, (int) i + 100);
+      pykka_test_future_set_int (entered, (int) i + 100);
     }
   g_test_message ("at most %u workers seen", max_seen);
 
@@ -1535,7 +1493,7 @@ test_pool_spare_workers_bounded (void)
 
   for (guint a = 0; a < n_actors; a++)
     {
-      stop_ref (refs[a]);
+      pykka_test_stop_ref (refs[a]);
       g_object_unref (replies[a]);
       g_object_unref (blockers[a]);
       g_object_unref (refs[a]);
@@ -1575,8 +1533,8 @@ test_pool_no_spares_blocking_times_out (void)
   added = ask_int (adder_ref, 41);
   g_assert_cmpint (get_int (added), ==, 42);
 
-  stop_ref (bookkeeper_ref);
-  stop_ref (adder_ref);
+  pykka_test_stop_ref (bookkeeper_ref);
+  pykka_test_stop_ref (adder_ref);
 }
 
 static void
@@ -1695,7 +1653,7 @@ test_start_bad_input (void)
   ref = pykka_actor_start_in_pool (PYKKA_ACTOR (actor), NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (ref);
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
 }
 
 typedef PykkaActorRef *(*StartFunc) (PykkaActor *actor, GError **error);
@@ -1782,7 +1740,7 @@ test_start_twice_any_runtime (void)
           g_assert_true (future_ready (stop));
         }
       else
-        stop_ref (ref);
+        pykka_test_stop_ref (ref);
       g_assert_false (pykka_actor_ref_is_alive (ref));
     }
   spare_context = NULL;
@@ -1873,7 +1831,7 @@ test_caller_hosted_run (void)
   g_assert_error (error, PYKKA_ERROR, PYKKA_ERROR_ALREADY_STARTED);
   g_clear_error (&error);
 
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   /* run returns TRUE once the actor has stopped, and on_stop ran on the runner's thread. */
   g_assert_true (runner_join (runner, &error));
   g_assert_no_error (error);
@@ -1921,7 +1879,7 @@ test_caller_run_without_hosted (void)
   found = pykka_actor_registry_get_by_urn (registry, pykka_actor_ref_get_actor_urn (ref));
   g_assert_true (found == ref);
 
-  stop_ref (ref);
+  pykka_test_stop_ref (ref);
   g_assert_true (runner_join (runner, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pykka_actor_registry_get_n_actors (registry), ==, 0);

@@ -16,94 +16,6 @@
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers */
 
-static void
-value_init_string (GValue     *value,
-                   const char *string)
-{
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, string);
-}
-
-static PykkaActorRef *
-start_actor (gpointer actor)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorRef *ref = pykka_test_start (PYKKA_ACTOR (actor), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (ref);
-  return ref;
-}
-
-static PykkaActorProxy *
-make_proxy (PykkaActorRef *ref)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorProxy *proxy = pykka_actor_ref_proxy (ref, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (proxy);
-  return proxy;
-}
-
-static PykkaActorProxy *
-traverse (PykkaActorProxy *proxy,
-          const char      *attr_path)
-{
-  g_autoptr(GError) error = NULL;
-  PykkaActorProxy *nested = pykka_actor_proxy_traverse (proxy, attr_path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (nested);
-  return nested;
-}
-
-static void
-future_get (PykkaFuture *future,
-            GValue      *value)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  g_assert_nonnull (future);
-  ok = pykka_future_get (future, WAIT_US, value, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
-static char *
-future_get_string (PykkaFuture *future)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  future_get (future, &value);
-  g_assert_true (G_VALUE_HOLDS_STRING (&value));
-  return g_value_dup_string (&value);
-}
-
-static GError *
-future_get_error (PykkaFuture *future)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  GError *error = NULL;
-
-  g_assert_nonnull (future);
-  g_assert_false (pykka_future_get (future, WAIT_US, &value, &error));
-  g_assert_nonnull (error);
-  return error;
-}
-
-static char *
-proxy_get_string (PykkaActorProxy *proxy,
-                  const char      *attr_path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PykkaFuture) future = pykka_actor_proxy_get_attr (proxy, attr_path, &error);
-
-  g_assert_no_error (error);
-  return future_get_string (future);
-}
-
 /* Reads @attr_path, which must be accepted by the proxy and fail on the future. */
 static GError *
 proxy_get_error (PykkaActorProxy *proxy,
@@ -113,7 +25,7 @@ proxy_get_error (PykkaActorProxy *proxy,
   g_autoptr(PykkaFuture) future = pykka_actor_proxy_get_attr (proxy, attr_path, &error);
 
   g_assert_no_error (error);
-  return future_get_error (future);
+  return pykka_test_future_get_error (future);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -546,7 +458,7 @@ static PykkaActorRef *
 start_traversable_actor (TraversableActor **actor_out)
 {
   g_autoptr(TraversableActor) actor = g_object_new (TYPE_TRAVERSABLE_ACTOR, NULL);
-  PykkaActorRef *ref = start_actor (actor);
+  PykkaActorRef *ref = pykka_test_start_actor (actor);
 
   if (actor_out != NULL)
     *actor_out = g_steal_pointer (&actor);
@@ -563,7 +475,7 @@ test_attr_without_marker_cannot_be_traversed (void)
 {
   g_autoptr(TraversableActor) actor = NULL;
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (&actor);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaActorProxy) nested = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) through_nested = NULL;
@@ -584,10 +496,10 @@ test_attr_without_marker_cannot_be_traversed (void)
   through_path = proxy_get_error (proxy, "nested_with_no_marker.inner");
   g_assert_error (through_path, PYKKA_ERROR, PYKKA_ERROR_NOT_TRAVERSABLE);
 
-  value_init_string (&arg, "hey");
+  pykka_test_value_init_string (&arg, "hey");
   called = pykka_actor_proxy_call (proxy, "nested_with_no_marker.shout", &arg, 1, &error);
   g_assert_no_error (error);
-  call_error = future_get_error (called);
+  call_error = pykka_test_future_get_error (called);
   g_assert_error (call_error, PYKKA_ERROR, PYKKA_ERROR_NOT_TRAVERSABLE);
 
   g_assert_false (pykka_actor_proxy_set_attr (proxy, "nested_with_no_marker.inner", &arg,
@@ -598,7 +510,7 @@ test_attr_without_marker_cannot_be_traversed (void)
   /* The attribute itself is a value: the object, by reference. */
   whole = pykka_actor_proxy_get_attr (proxy, "nested_with_no_marker", &error);
   g_assert_no_error (error);
-  future_get (whole, &whole_value);
+  pykka_test_future_get (whole, &whole_value);
   g_assert_true (g_value_get_object (&whole_value) == (gpointer) actor->no_marker);
   g_assert_true (pykka_actor_ref_is_alive (ref));
 
@@ -610,11 +522,11 @@ assert_attr_of_traversable_attr_can_be_read (const char *name,
                                              const char *expected)
 {
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, name);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, name);
   g_autofree char *path = g_strconcat (name, ".inner", NULL);
-  g_autofree char *by_path = proxy_get_string (proxy, path);
-  g_autofree char *by_nested_proxy = proxy_get_string (nested, "inner");
+  g_autofree char *by_path = pykka_test_proxy_get_string (proxy, path);
+  g_autofree char *by_nested_proxy = pykka_test_proxy_get_string (nested, "inner");
 
   g_assert_cmpstr (by_path, ==, expected);
   g_assert_cmpstr (by_nested_proxy, ==, expected);
@@ -659,7 +571,7 @@ test_traversable_object_returned_from_method_is_not_traversed (void)
 {
   g_autoptr(TraversableActor) actor = NULL;
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (&actor);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaActorProxy) through = NULL;
   g_autoptr(PykkaFuture) returned = NULL;
   g_autoptr(PykkaFuture) got = NULL;
@@ -672,7 +584,7 @@ test_traversable_object_returned_from_method_is_not_traversed (void)
 
   returned = pykka_actor_proxy_call (proxy, "get_traversable", NULL, 0, &error);
   g_assert_no_error (error);
-  future_get (returned, &returned_value);
+  pykka_test_future_get (returned, &returned_value);
   g_assert_true (G_VALUE_HOLDS (&returned_value, TYPE_NESTED_BASE));
   object = g_value_get_object (&returned_value);
   g_assert_true (object == (gpointer) actor->function_marker);
@@ -693,7 +605,7 @@ test_traversable_object_returned_from_method_is_not_traversed (void)
   /* Reading a traversable attribute itself also gives the object by reference. */
   property = pykka_actor_proxy_get_attr (proxy, "nested_with_function_marker", &error);
   g_assert_no_error (error);
-  future_get (property, &property_value);
+  pykka_test_future_get (property, &property_value);
   g_assert_true (g_value_get_object (&property_value) == (gpointer) actor->function_marker);
 
   pykka_test_stop_all ();
@@ -736,8 +648,8 @@ static void
 test_methods_and_attributes_of_traversable_attr_can_be_used (void)
 {
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "nested_with_interface_marker");
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "nested_with_interface_marker");
   g_autoptr(PykkaFuture) shouted = NULL;
   g_autoptr(PykkaFuture) shouted_nested = NULL;
   g_autoptr(GError) error = NULL;
@@ -749,22 +661,22 @@ test_methods_and_attributes_of_traversable_attr_can_be_used (void)
   g_auto(GStrv) attrs = NULL;
   const char * const expected_attrs[] = { "child", "inner", "shout", NULL };
 
-  value_init_string (&arg, "hey");
+  pykka_test_value_init_string (&arg, "hey");
   shouted = pykka_actor_proxy_call (proxy, "nested_with_type_marker.shout", &arg, 1, &error);
   g_assert_no_error (error);
-  shout = future_get_string (shouted);
+  shout = pykka_test_future_get_string (shouted);
   g_assert_cmpstr (shout, ==, "type marker: hey!");
 
   shouted_nested = pykka_actor_proxy_call (nested, "shout", &arg, 1, &error);
   g_assert_no_error (error);
-  shout_nested = future_get_string (shouted_nested);
+  shout_nested = pykka_test_future_get_string (shouted_nested);
   g_assert_cmpstr (shout_nested, ==, "interface marker: hey!");
 
   g_value_set_string (&arg, "changed");
   g_assert_true (pykka_actor_proxy_set_attr (proxy, "nested_with_interface_marker.inner", &arg,
                                              &error));
   g_assert_no_error (error);
-  inner = proxy_get_string (nested, "inner");
+  inner = pykka_test_proxy_get_string (nested, "inner");
   g_assert_cmpstr (inner, ==, "changed");
 
   g_value_set_string (&arg, "deferred");
@@ -772,7 +684,7 @@ test_methods_and_attributes_of_traversable_attr_can_be_used (void)
   g_assert_no_error (error);
   g_assert_true (pykka_actor_proxy_set_attr (nested, "inner", &arg, &error));
   g_assert_no_error (error);
-  deferred = proxy_get_string (proxy, "nested_with_interface_marker.inner");
+  deferred = pykka_test_proxy_get_string (proxy, "nested_with_interface_marker.inner");
   g_assert_cmpstr (deferred, ==, "deferred");
 
   attrs = pykka_actor_proxy_list_attrs (nested);
@@ -785,13 +697,13 @@ static void
 test_nested_traversable_attrs_can_be_reached (void)
 {
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) chain = traverse (proxy, "nested_chain");
-  g_autoptr(PykkaActorProxy) link = traverse (chain, "child");
-  g_autoptr(PykkaActorProxy) link_direct = traverse (proxy, "nested_chain.child");
-  g_autofree char *by_path = proxy_get_string (proxy, "nested_chain.child.inner");
-  g_autofree char *by_steps = proxy_get_string (link, "inner");
-  g_autofree char *by_half = proxy_get_string (chain, "child.inner");
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) chain = pykka_test_traverse (proxy, "nested_chain");
+  g_autoptr(PykkaActorProxy) link = pykka_test_traverse (chain, "child");
+  g_autoptr(PykkaActorProxy) link_direct = pykka_test_traverse (proxy, "nested_chain.child");
+  g_autofree char *by_path = pykka_test_proxy_get_string (proxy, "nested_chain.child.inner");
+  g_autofree char *by_steps = pykka_test_proxy_get_string (link, "inner");
+  g_autofree char *by_half = pykka_test_proxy_get_string (chain, "child.inner");
   g_autofree char *string = pykka_actor_proxy_to_string (link);
   g_autofree char *expected = g_strdup_printf ("<ActorProxy for TraversableActor (%s), "
                                                "attr_path=('nested_chain', 'child')>",
@@ -813,10 +725,10 @@ test_non_object_attr_cannot_be_traversed (void)
 {
   const char *through[] = { "a_string", "add", "cat" };
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_auto(GValue) arg = G_VALUE_INIT;
 
-  value_init_string (&arg, "x");
+  pykka_test_value_init_string (&arg, "x");
   for (guint i = 0; i < G_N_ELEMENTS (through); i++)
     {
       g_autofree char *path = g_strconcat (through[i], ".inner", NULL);
@@ -857,8 +769,8 @@ static void
 test_null_object_attr_fails_on_the_future (void)
 {
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) nested = traverse (proxy, "nested_null");
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) nested = pykka_test_traverse (proxy, "nested_null");
   g_autoptr(GError) by_path = proxy_get_error (proxy, "nested_null.inner");
   g_autoptr(GError) by_nested = proxy_get_error (nested, "inner");
 
@@ -875,10 +787,10 @@ test_unknown_name_in_path_is_no_such_attribute (void)
   const char *paths[] = { "missing.inner", "nested_with_type_marker.missing",
                           "nested_chain.missing.inner", "nested_chain.child.missing" };
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_auto(GValue) arg = G_VALUE_INIT;
 
-  value_init_string (&arg, "x");
+  pykka_test_value_init_string (&arg, "x");
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -929,7 +841,7 @@ test_proxy_messages_keep_their_contents (void)
 
   g_value_init (&args[0], G_TYPE_INT);
   g_value_set_int (&args[0], 1);
-  value_init_string (&args[1], "two");
+  pykka_test_value_init_string (&args[1], "two");
   call = pykka_proxy_call_new ("nested_chain.child.shout", args, 2);
   /* The arguments were copied. */
   g_value_set_int (&args[0], 100);
@@ -952,7 +864,7 @@ test_proxy_messages_keep_their_contents (void)
   get = pykka_proxy_get_attr_new ("nested_chain.inner");
   g_assert_cmpstr (pykka_proxy_get_attr_get_attr_path (get), ==, "nested_chain.inner");
 
-  value_init_string (&value, "new");
+  pykka_test_value_init_string (&value, "new");
   set = pykka_proxy_set_attr_new ("cat", &value);
   g_value_set_string (&value, "changed");
   g_assert_cmpstr (pykka_proxy_set_attr_get_attr_path (set), ==, "cat");
@@ -990,37 +902,37 @@ test_proxy_messages_can_be_sent_with_ask (void)
   g_value_init (&call_message, PYKKA_TYPE_PROXY_CALL);
   g_value_take_boxed (&call_message, pykka_proxy_call_new ("add", args, 2));
   added = pykka_actor_ref_ask (ref, &call_message);
-  future_get (added, &sum);
+  pykka_test_future_get (added, &sum);
   g_assert_true (G_VALUE_HOLDS_INT (&sum));
   g_assert_cmpint (g_value_get_int (&sum), ==, 4);
 
   g_value_unset (&args[0]);
-  value_init_string (&args[0], "hi");
+  pykka_test_value_init_string (&args[0], "hi");
   g_value_init (&nested_call_message, PYKKA_TYPE_PROXY_CALL);
   g_value_take_boxed (&nested_call_message,
                       pykka_proxy_call_new ("nested_chain.child.shout", args, 1));
   shouted = pykka_actor_ref_ask (ref, &nested_call_message);
-  shout = future_get_string (shouted);
+  shout = pykka_test_future_get_string (shouted);
   g_assert_cmpstr (shout, ==, "chain child: hi!");
 
   g_value_init (&get_message, PYKKA_TYPE_PROXY_GET_ATTR);
   g_value_take_boxed (&get_message, pykka_proxy_get_attr_new ("nested_chain.inner"));
   got = pykka_actor_ref_ask (ref, &get_message);
-  inner = future_get_string (got);
+  inner = pykka_test_future_get_string (got);
   g_assert_cmpstr (inner, ==, "chain");
 
-  value_init_string (&new_cat, "eagle");
+  pykka_test_value_init_string (&new_cat, "eagle");
   g_value_init (&set_message, PYKKA_TYPE_PROXY_SET_ATTR);
   g_value_take_boxed (&set_message, pykka_proxy_set_attr_new ("cat", &new_cat));
   set = pykka_actor_ref_ask (ref, &set_message);
-  future_get (set, &set_reply);
+  pykka_test_future_get (set, &set_reply);
   g_assert_true (pykka_value_is_none (&set_reply));
 
   g_value_unset (&get_message);
   g_value_init (&get_message, PYKKA_TYPE_PROXY_GET_ATTR);
   g_value_take_boxed (&get_message, pykka_proxy_get_attr_new ("cat"));
   got_again = pykka_actor_ref_ask (ref, &get_message);
-  cat = future_get_string (got_again);
+  cat = pykka_test_future_get_string (got_again);
   g_assert_cmpstr (cat, ==, "eagle");
 
   g_value_unset (&args[0]);
@@ -1032,7 +944,7 @@ static void
 test_proxy_messages_can_be_sent_with_tell (void)
 {
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(GError) error = NULL;
   g_auto(GValue) eagle = G_VALUE_INIT;
   g_auto(GValue) lion = G_VALUE_INIT;
@@ -1043,19 +955,19 @@ test_proxy_messages_can_be_sent_with_tell (void)
   g_autofree char *cat = NULL;
   g_autofree char *inner = NULL;
 
-  value_init_string (&eagle, "eagle");
+  pykka_test_value_init_string (&eagle, "eagle");
   g_value_init (&set_cat_message, PYKKA_TYPE_PROXY_SET_ATTR);
   g_value_take_boxed (&set_cat_message, pykka_proxy_set_attr_new ("cat", &eagle));
   g_assert_true (pykka_actor_ref_tell (ref, &set_cat_message, &error));
   g_assert_no_error (error);
 
-  value_init_string (&lion, "lion");
+  pykka_test_value_init_string (&lion, "lion");
   g_value_init (&call_message, PYKKA_TYPE_PROXY_CALL);
   g_value_take_boxed (&call_message, pykka_proxy_call_new ("set_cat", &lion, 1));
   g_assert_true (pykka_actor_ref_tell (ref, &call_message, &error));
   g_assert_no_error (error);
 
-  value_init_string (&told, "told");
+  pykka_test_value_init_string (&told, "told");
   g_value_init (&set_inner_message, PYKKA_TYPE_PROXY_SET_ATTR);
   g_value_take_boxed (&set_inner_message,
                       pykka_proxy_set_attr_new ("nested_chain.child.inner", &told));
@@ -1063,9 +975,9 @@ test_proxy_messages_can_be_sent_with_tell (void)
   g_assert_no_error (error);
 
   /* FIFO: the tells were handled in order, and before the reads. */
-  cat = proxy_get_string (proxy, "cat");
+  cat = pykka_test_proxy_get_string (proxy, "cat");
   g_assert_cmpstr (cat, ==, "lion");
-  inner = proxy_get_string (proxy, "nested_chain.child.inner");
+  inner = pykka_test_proxy_get_string (proxy, "nested_chain.child.inner");
   g_assert_cmpstr (inner, ==, "told");
   g_assert_true (pykka_actor_ref_is_alive (ref));
 
@@ -1094,27 +1006,27 @@ test_proxy_message_errors_come_on_the_future (void)
   g_value_init (&unknown, PYKKA_TYPE_PROXY_CALL);
   g_value_take_boxed (&unknown, pykka_proxy_call_new ("unknown_method", NULL, 0));
   unknown_future = pykka_actor_ref_ask (ref, &unknown);
-  unknown_error = future_get_error (unknown_future);
+  unknown_error = pykka_test_future_get_error (unknown_future);
   g_assert_error (unknown_error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
   g_assert_nonnull (strstr (unknown_error->message, "has no attribute 'unknown_method'"));
 
   g_value_init (&unmarked, PYKKA_TYPE_PROXY_GET_ATTR);
   g_value_take_boxed (&unmarked, pykka_proxy_get_attr_new ("nested_with_no_marker.inner"));
   unmarked_future = pykka_actor_ref_ask (ref, &unmarked);
-  unmarked_error = future_get_error (unmarked_future);
+  unmarked_error = pykka_test_future_get_error (unmarked_future);
   g_assert_error (unmarked_error, PYKKA_ERROR, PYKKA_ERROR_NOT_TRAVERSABLE);
 
-  value_init_string (&value, "x");
+  pykka_test_value_init_string (&value, "x");
   g_value_init (&read_only, PYKKA_TYPE_PROXY_SET_ATTR);
   g_value_take_boxed (&read_only, pykka_proxy_set_attr_new ("a_string", &value));
   read_only_future = pykka_actor_ref_ask (ref, &read_only);
-  read_only_error = future_get_error (read_only_future);
+  read_only_error = pykka_test_future_get_error (read_only_future);
   g_assert_error (read_only_error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
 
   g_value_init (&on_property, PYKKA_TYPE_PROXY_CALL);
   g_value_take_boxed (&on_property, pykka_proxy_call_new ("cat", NULL, 0));
   on_property_future = pykka_actor_ref_ask (ref, &on_property);
-  on_property_error = future_get_error (on_property_future);
+  on_property_error = pykka_test_future_get_error (on_property_future);
   g_assert_error (on_property_error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT);
 
   g_assert_true (pykka_actor_ref_is_alive (ref));
@@ -1129,8 +1041,8 @@ static void
 test_call_va_returns_the_value (void)
 {
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
-  g_autoptr(PykkaActorProxy) chain = traverse (proxy, "nested_chain");
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
+  g_autoptr(PykkaActorProxy) chain = pykka_test_traverse (proxy, "nested_chain");
   g_autoptr(PykkaFuture) added = NULL;
   g_autoptr(PykkaFuture) shouted = NULL;
   g_autoptr(PykkaFuture) shouted_relative = NULL;
@@ -1141,22 +1053,22 @@ test_call_va_returns_the_value (void)
   g_autofree char *shout_relative = NULL;
 
   added = pykka_actor_proxy_call_va (proxy, "add", G_TYPE_INT, 1, G_TYPE_INT, 3, G_TYPE_INVALID);
-  future_get (added, &sum);
+  pykka_test_future_get (added, &sum);
   g_assert_true (G_VALUE_HOLDS_INT (&sum));
   g_assert_cmpint (g_value_get_int (&sum), ==, 4);
 
   shouted = pykka_actor_proxy_call_va (proxy, "nested_with_type_marker.shout",
                                        G_TYPE_STRING, "va", G_TYPE_INVALID);
-  shout = future_get_string (shouted);
+  shout = pykka_test_future_get_string (shouted);
   g_assert_cmpstr (shout, ==, "type marker: va!");
 
   shouted_relative = pykka_actor_proxy_call_va (chain, "child.shout",
                                                 G_TYPE_STRING, "relative", G_TYPE_INVALID);
-  shout_relative = future_get_string (shouted_relative);
+  shout_relative = pykka_test_future_get_string (shouted_relative);
   g_assert_cmpstr (shout_relative, ==, "chain child: relative!");
 
   returned = pykka_actor_proxy_call_va (proxy, "get_traversable", G_TYPE_INVALID);
-  future_get (returned, &object);
+  pykka_test_future_get (returned, &object);
   g_assert_true (G_VALUE_HOLDS (&object, TYPE_NESTED_BASE));
 
   pykka_test_stop_all ();
@@ -1167,7 +1079,7 @@ static void
 test_call_va_errors_come_on_the_future (void)
 {
   g_autoptr(PykkaActorRef) ref = start_traversable_actor (NULL);
-  g_autoptr(PykkaActorProxy) proxy = make_proxy (ref);
+  g_autoptr(PykkaActorProxy) proxy = pykka_test_make_proxy (ref);
   g_autoptr(PykkaFuture) unknown = NULL;
   g_autoptr(PykkaFuture) too_few = NULL;
   g_autoptr(PykkaFuture) wrong_type = NULL;
@@ -1185,33 +1097,33 @@ test_call_va_errors_come_on_the_future (void)
   g_autofree char *dead_message = g_strdup_printf ("%s not found", ref_string);
 
   unknown = pykka_actor_proxy_call_va (proxy, "unknown_method", G_TYPE_INVALID);
-  unknown_error = future_get_error (unknown);
+  unknown_error = pykka_test_future_get_error (unknown);
   g_assert_error (unknown_error, PYKKA_ERROR, PYKKA_ERROR_NO_SUCH_ATTRIBUTE);
   g_assert_true (g_str_has_suffix (unknown_error->message, "has no attribute 'unknown_method'"));
 
   too_few = pykka_actor_proxy_call_va (proxy, "add", G_TYPE_INT, 1, G_TYPE_INVALID);
-  too_few_error = future_get_error (too_few);
+  too_few_error = pykka_test_future_get_error (too_few);
   g_assert_error (too_few_error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT);
 
   wrong_type = pykka_actor_proxy_call_va (proxy, "add", G_TYPE_STRING, "1", G_TYPE_INT, 3,
                                           G_TYPE_INVALID);
-  wrong_type_error = future_get_error (wrong_type);
+  wrong_type_error = pykka_test_future_get_error (wrong_type);
   g_assert_error (wrong_type_error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT);
 
   not_traversable = pykka_actor_proxy_call_va (proxy, "a_string.shout", G_TYPE_STRING, "x",
                                                G_TYPE_INVALID);
-  not_traversable_error = future_get_error (not_traversable);
+  not_traversable_error = pykka_test_future_get_error (not_traversable);
   g_assert_error (not_traversable_error, PYKKA_ERROR, PYKKA_ERROR_NOT_TRAVERSABLE);
 
   unmarked = pykka_actor_proxy_call_va (proxy, "nested_with_no_marker.shout", G_TYPE_STRING, "x",
                                         G_TYPE_INVALID);
-  unmarked_error = future_get_error (unmarked);
+  unmarked_error = pykka_test_future_get_error (unmarked);
   g_assert_error (unmarked_error, PYKKA_ERROR, PYKKA_ERROR_NOT_TRAVERSABLE);
 
   g_assert_true (pykka_actor_ref_stop (ref, WAIT_US, &error));
   g_assert_no_error (error);
   dead = pykka_actor_proxy_call_va (proxy, "add", G_TYPE_INT, 1, G_TYPE_INT, 3, G_TYPE_INVALID);
-  dead_error = future_get_error (dead);
+  dead_error = pykka_test_future_get_error (dead);
   g_assert_error (dead_error, PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD);
   g_assert_cmpstr (dead_error->message, ==, dead_message);
 
