@@ -3,8 +3,8 @@
  * SPDX-FileCopyrightText: 2026 The pykka-glib authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * READ tests/TESTING-NOTES.md FIRST: the rules for test authors, your build directory, and the
- * semantics the library implements (log strings, error codes, None, lists, stop and failure paths).
+ * tests/TESTING-NOTES.md has the rules for test authors and the semantics the library
+ * implements (log strings, error codes, None, lists, stop and failure paths).
  */
 
 #pragma once
