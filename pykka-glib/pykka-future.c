@@ -441,8 +441,7 @@ pykka_future_get (PykkaFuture  *self,
     {
       if (self->state == STATE_VALUE)
         {
-          g_value_init (value, G_VALUE_TYPE (&self->value));
-          g_value_copy (&self->value, value);
+          _pykka_value_init_copy (value, &self->value);
           ok = TRUE;
           break;
         }
