@@ -623,6 +623,8 @@ _pykka_actor_describe_state (PykkaActor *self)
   PykkaActorPrivate *priv = pykka_actor_get_instance_private (self);
   static const char * const states[] = { "created", "hosted", "starting", "running", "stopped" };
   GString *string = g_string_new (NULL);
+  const GValue *current;
+  gpointer boxed;
 
   g_string_append_printf (string, "%s runtime", priv->runtime != NULL ? priv->runtime : "no");
   if (priv->thread_name != NULL)
@@ -631,20 +633,25 @@ _pykka_actor_describe_state (PykkaActor *self)
 
   g_atomic_int_inc (&n_dumps);
   g_mutex_lock (&priv->debug_lock);
-  if (g_atomic_pointer_get (&priv->current) == NULL)
+  /* Read once: the actor may clear it meanwhile, but it frees the message only after taking
+   * debug_lock, which this dump holds. */
+  current = g_atomic_pointer_get (&priv->current);
+  boxed = current != NULL && G_TYPE_IS_BOXED (G_VALUE_TYPE (current))
+          ? g_value_get_boxed (current) : NULL;
+  if (current == NULL)
     g_string_append (string, ", idle");
-  else if (G_VALUE_HOLDS (priv->current, PYKKA_TYPE_PROXY_CALL) && g_value_get_boxed (priv->current))
+  else if (boxed != NULL && G_VALUE_HOLDS (current, PYKKA_TYPE_PROXY_CALL))
     g_string_append_printf (string, ", handling '%s' (proxy call)",
-                            pykka_proxy_call_get_attr_path (g_value_get_boxed (priv->current)));
-  else if (G_VALUE_HOLDS (priv->current, PYKKA_TYPE_PROXY_GET_ATTR) && g_value_get_boxed (priv->current))
+                            pykka_proxy_call_get_attr_path (boxed));
+  else if (boxed != NULL && G_VALUE_HOLDS (current, PYKKA_TYPE_PROXY_GET_ATTR))
     g_string_append_printf (string, ", handling '%s' (attribute read)",
-                            pykka_proxy_get_attr_get_attr_path (g_value_get_boxed (priv->current)));
-  else if (G_VALUE_HOLDS (priv->current, PYKKA_TYPE_PROXY_SET_ATTR) && g_value_get_boxed (priv->current))
+                            pykka_proxy_get_attr_get_attr_path (boxed));
+  else if (boxed != NULL && G_VALUE_HOLDS (current, PYKKA_TYPE_PROXY_SET_ATTR))
     g_string_append_printf (string, ", handling '%s' (attribute write)",
-                            pykka_proxy_set_attr_get_attr_path (g_value_get_boxed (priv->current)));
+                            pykka_proxy_set_attr_get_attr_path (boxed));
   else
     g_string_append_printf (string, ", handling a message of type %s",
-                            G_IS_VALUE (priv->current) ? G_VALUE_TYPE_NAME (priv->current) : "stop");
+                            _PYKKA_VALUE_IS_SET (current) ? G_VALUE_TYPE_NAME (current) : "stop");
   g_mutex_unlock (&priv->debug_lock);
   g_atomic_int_add (&n_dumps, -1);
 
