@@ -489,6 +489,8 @@ stop_other_actors (PykkaActor *self,
     }
 }
 
+static void set_current_message (PykkaActor *self, const GValue *message);
+
 /* Proxy messages go to call, get_attr and set_attr; everything else to on_receive. */
 static void
 receive (PykkaActor    *self,
@@ -525,6 +527,8 @@ handle_message (PykkaActor    *self,
   GError *error = NULL;
 
   receive (self, &envelope->message, &reply, &error);
+  /* Handled: whoever gets the reply must find the actor idle (the state dump). */
+  set_current_message (self, NULL);
 
   if G_LIKELY (error == NULL)
     {
@@ -667,6 +671,7 @@ handle_envelope (PykkaActor    *self,
     {
     case PYKKA_ENVELOPE_STOP:
       stop_actor (self);
+      set_current_message (self, NULL);
       if (envelope->reply_to != NULL)
         complete_stop (envelope->reply_to);
       break;
@@ -676,7 +681,6 @@ handle_envelope (PykkaActor    *self,
     default:
       g_assert_not_reached ();
     }
-  set_current_message (self, NULL);
   _pykka_envelope_free (envelope);
 }
 
