@@ -54,6 +54,8 @@
  * PykkaActorProxy:
  *
  * A proxy for an actor, or for an object that an actor holds. It has no public fields.
+ *
+ * Since: 0.1
  */
 
 struct _PykkaActorProxy
@@ -119,6 +121,8 @@ proxy_new (PykkaActorRef *ref,
  *
  * Returns: (transfer full): a new #PykkaActorProxy, or %NULL with %PYKKA_ERROR_ACTOR_DEAD if
  *   the actor is not alive
+ *
+ * Since: 0.1
  */
 PykkaActorProxy *
 pykka_actor_ref_proxy (PykkaActorRef  *ref,
@@ -147,6 +151,8 @@ pykka_actor_ref_proxy (PykkaActorRef  *ref,
  *
  * Returns: (transfer full): `"<ActorProxy for {TypeName} ({urn}), attr_path=(…)>"`, with the
  *   path written as Pykka writes it, for example `attr_path=('playback',)`
+ *
+ * Since: 0.1
  */
 char *
 pykka_actor_proxy_to_string (PykkaActorProxy *self)
@@ -265,6 +271,8 @@ init_call_message (PykkaActorProxy  *self,
  * Returns: (transfer full): a #PykkaFuture of the method's return value (None for a method
  *   without one), which fails with the method's error or %PYKKA_ERROR_ACTOR_DEAD; or %NULL
  *   with an error if the call cannot be made
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_actor_proxy_call (PykkaActorProxy  *self,
@@ -301,6 +309,8 @@ pykka_actor_proxy_call (PykkaActorProxy  *self,
  * the thread-default main context of the caller, never inside this call; call
  * pykka_actor_proxy_call_finish() from it, which also reports the errors
  * pykka_actor_proxy_call() would return at once.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_proxy_call_async (PykkaActorProxy     *self,
@@ -338,6 +348,8 @@ pykka_actor_proxy_call_async (PykkaActorProxy     *self,
  * Finishes pykka_actor_proxy_call_async(). On failure @value holds None.
  *
  * Returns: (skip): %TRUE on success
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_proxy_call_finish (PykkaActorProxy  *self,
@@ -373,6 +385,8 @@ pykka_actor_proxy_call_finish (PykkaActorProxy  *self,
  *
  * Returns: (transfer full): a #PykkaFuture of the return value; any error, also one that
  *   pykka_actor_proxy_call() would return at once, is the error of the future
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_actor_proxy_call_va (PykkaActorProxy *self,
@@ -435,6 +449,8 @@ pykka_actor_proxy_call_va (PykkaActorProxy *self,
  *
  * Returns: %TRUE if the call was queued; %FALSE with an error if the call cannot be made or
  *   the actor is not alive (%PYKKA_ERROR_ACTOR_DEAD)
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_proxy_defer (PykkaActorProxy  *self,
@@ -467,6 +483,8 @@ pykka_actor_proxy_defer (PykkaActorProxy  *self,
  *
  * Returns: (transfer full): a #PykkaFuture of the value, or %NULL with an error if the
  *   attribute cannot be read
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_actor_proxy_get_attr (PykkaActorProxy  *self,
@@ -510,6 +528,8 @@ pykka_actor_proxy_get_attr (PykkaActorProxy  *self,
  * AttributeError).
  *
  * Returns: %TRUE once the attribute is written; %FALSE with an error otherwise
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_proxy_set_attr (PykkaActorProxy  *self,
@@ -547,6 +567,8 @@ pykka_actor_proxy_set_attr (PykkaActorProxy  *self,
  *
  * Returns: (transfer full): a new #PykkaActorProxy, or %NULL with
  *   %PYKKA_ERROR_NO_SUCH_ATTRIBUTE or %PYKKA_ERROR_NOT_TRAVERSABLE
+ *
+ * Since: 0.1
  */
 PykkaActorProxy *
 pykka_actor_proxy_traverse (PykkaActorProxy  *self,
@@ -601,6 +623,8 @@ attribute_name (const char *name)
  * their GObject type exposes.
  *
  * Returns: (transfer full): the names
+ *
+ * Since: 0.1
  */
 GStrv
 pykka_actor_proxy_list_attrs (PykkaActorProxy *self)
@@ -653,6 +677,8 @@ pykka_actor_proxy_list_attrs (PykkaActorProxy *self)
  * Gets the ref of the actor that @self stands for.
  *
  * Returns: (transfer none): the ref of the actor; it stays usable after the actor stopped
+ *
+ * Since: 0.1
  */
 PykkaActorRef *
 pykka_actor_proxy_get_actor_ref (PykkaActorProxy *self)
@@ -669,6 +695,8 @@ pykka_actor_proxy_get_actor_ref (PykkaActorProxy *self)
  * Gets the attribute path, relative to the actor, of the object that @self stands for.
  *
  * Returns: the dotted path of the object @self stands for; `""` for the actor itself
+ *
+ * Since: 0.1
  */
 const char *
 pykka_actor_proxy_get_attr_path (PykkaActorProxy *self)
@@ -685,6 +713,8 @@ pykka_actor_proxy_get_attr_path (PykkaActorProxy *self)
  * A #GHashFunc for proxies, to go with pykka_actor_proxy_equal().
  *
  * Returns: a hash of the actor and the attribute path of @proxy
+ *
+ * Since: 0.1
  */
 guint
 pykka_actor_proxy_hash (gconstpointer proxy)
@@ -704,6 +734,8 @@ pykka_actor_proxy_hash (gconstpointer proxy)
  * Proxies are equal when they stand for the same actor and the same attribute path.
  *
  * Returns: %TRUE if @a and @b are equal
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_proxy_equal (gconstpointer a,

@@ -36,6 +36,8 @@
  * PykkaActorRef:
  *
  * The handle of an actor, usable from any thread. It has no public fields.
+ *
+ * Since: 0.1
  */
 
 struct _PykkaActorRef
@@ -104,6 +106,8 @@ pykka_actor_ref_class_init (PykkaActorRefClass *klass)
    * PykkaActorRef:actor-urn:
    *
    * The URN of the actor: `urn:uuid:` and a random (version 4) UUID.
+   *
+   * Since: 0.1
    */
   properties[PROP_ACTOR_URN] =
     g_param_spec_string ("actor-urn", NULL, NULL, NULL,
@@ -113,6 +117,8 @@ pykka_actor_ref_class_init (PykkaActorRefClass *klass)
    * PykkaActorRef:actor-type:
    *
    * The #GType of the actor.
+   *
+   * Since: 0.1
    */
   properties[PROP_ACTOR_TYPE] =
     g_param_spec_gtype ("actor-type", NULL, NULL, PYKKA_TYPE_ACTOR,
@@ -289,6 +295,8 @@ is_self_wait (PykkaActorRef  *self,
  *
  * Returns: %TRUE if the message was queued; %FALSE with %PYKKA_ERROR_ACTOR_DEAD if the actor
  *   is not alive
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_ref_tell (PykkaActorRef  *self,
@@ -321,6 +329,8 @@ pykka_actor_ref_tell (PykkaActorRef  *self,
  * handler fails, the future fails with that error and the actor keeps running.
  *
  * Returns: (transfer full): a #PykkaFuture of the reply
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_actor_ref_ask (PykkaActorRef *self,
@@ -355,6 +365,8 @@ pykka_actor_ref_ask (PykkaActorRef *self,
  * from its own handler gets %PYKKA_ERROR_DEADLOCK instead of waiting forever.
  *
  * Returns: (skip): %TRUE if @reply holds the reply; otherwise @reply holds None
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_ref_ask_sync (PykkaActorRef  *self,
@@ -392,6 +404,8 @@ pykka_actor_ref_ask_sync (PykkaActorRef  *self,
  * Sends @message to the actor and waits for the reply without blocking. @callback runs on the
  * thread-default main context of the caller, never inside this call; call
  * pykka_actor_ref_ask_finish() from it. Cancelling ends the wait, not the actor's work.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_ref_ask_async (PykkaActorRef       *self,
@@ -421,6 +435,8 @@ pykka_actor_ref_ask_async (PykkaActorRef       *self,
  * Finishes pykka_actor_ref_ask_async(). On failure @reply holds None.
  *
  * Returns: (skip): %TRUE on success
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_ref_ask_finish (PykkaActorRef  *self,
@@ -446,6 +462,8 @@ pykka_actor_ref_ask_finish (PykkaActorRef  *self,
  * with the stop still queued), %FALSE if the actor was not alive when this was called.
  *
  * Returns: (transfer full): a #PykkaFuture of a boolean
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_actor_ref_stop_future (PykkaActorRef *self)
@@ -483,6 +501,8 @@ pykka_actor_ref_stop_future (PykkaActorRef *self)
  *
  * Returns: %TRUE if the actor was alive and has stopped; %FALSE without an error if it was
  *   not alive; %FALSE with an error on timeout or deadlock
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_ref_stop (PykkaActorRef  *self,
@@ -513,6 +533,8 @@ pykka_actor_ref_stop (PykkaActorRef  *self,
  * next one: it may be stopping at this very moment.
  *
  * Returns: %FALSE once the actor has stopped
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_ref_is_alive (PykkaActorRef *self)
@@ -529,6 +551,8 @@ pykka_actor_ref_is_alive (PykkaActorRef *self)
  * Gets the URN of the actor of @self.
  *
  * Returns: the URN of the actor, `urn:uuid:` and a random UUID
+ *
+ * Since: 0.1
  */
 const char *
 pykka_actor_ref_get_actor_urn (PykkaActorRef *self)
@@ -545,6 +569,8 @@ pykka_actor_ref_get_actor_urn (PykkaActorRef *self)
  * Gets the type of the actor of @self.
  *
  * Returns: the #GType of the actor
+ *
+ * Since: 0.1
  */
 GType
 pykka_actor_ref_get_actor_type (PykkaActorRef *self)
@@ -562,6 +588,8 @@ pykka_actor_ref_get_actor_type (PykkaActorRef *self)
  * this for identity and type checks, not to bypass the mailbox.
  *
  * Returns: (transfer full) (nullable): the actor, or %NULL once it has been freed
+ *
+ * Since: 0.1
  */
 PykkaActor *
 pykka_actor_ref_dup_actor (PykkaActorRef *self)
@@ -583,6 +611,8 @@ pykka_actor_ref_dup_actor (PykkaActorRef *self)
  * A #GHashFunc for refs, to go with pykka_actor_ref_equal().
  *
  * Returns: a hash of @ref
+ *
+ * Since: 0.1
  */
 guint
 pykka_actor_ref_hash (gconstpointer ref)
@@ -600,6 +630,8 @@ pykka_actor_ref_hash (gconstpointer ref)
  * A #GEqualFunc for refs: refs are equal when they are the same object.
  *
  * Returns: %TRUE if @a and @b are the same ref
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_ref_equal (gconstpointer a,
@@ -618,6 +650,8 @@ pykka_actor_ref_equal (gconstpointer a,
  * Describes the actor of @self the way Pykka writes refs in log records and error messages.
  *
  * Returns: (transfer full): `"{TypeName} ({urn})"`, as Pykka prints refs and actors
+ *
+ * Since: 0.1
  */
 char *
 pykka_actor_ref_to_string (PykkaActorRef *self)

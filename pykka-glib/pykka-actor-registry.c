@@ -39,6 +39,8 @@
  * PykkaActorRegistry:
  *
  * A set of running actors, and a #GListModel of their refs. It has no public fields.
+ *
+ * Since: 0.1
  */
 
 typedef struct
@@ -223,6 +225,8 @@ pykka_actor_registry_class_init (PykkaActorRegistryClass *klass)
    * @ref: the ref of the actor
    *
    * An actor was registered. Emitted on the registry's main context, after the fact.
+   *
+   * Since: 0.1
    */
   signals[ACTOR_REGISTERED] =
     g_signal_new ("actor-registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -234,6 +238,8 @@ pykka_actor_registry_class_init (PykkaActorRegistryClass *klass)
    * @ref: the ref of the actor
    *
    * An actor was unregistered. Emitted on the registry's main context, after the fact.
+   *
+   * Since: 0.1
    */
   signals[ACTOR_UNREGISTERED] =
     g_signal_new ("actor-unregistered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -293,6 +299,8 @@ pykka_actor_registry_list_model_init (GListModelInterface *iface)
  * model and signals belong to the global default main context.
  *
  * Returns: (transfer none): the default registry
+ *
+ * Since: 0.1
  */
 PykkaActorRegistry *
 pykka_actor_registry_get_default (void)
@@ -318,6 +326,8 @@ pykka_actor_registry_get_default (void)
  * the thread-default main context of the caller.
  *
  * Returns: (transfer full): a new #PykkaActorRegistry
+ *
+ * Since: 0.1
  */
 PykkaActorRegistry *
 pykka_actor_registry_new (void)
@@ -341,6 +351,8 @@ has_handlers (PykkaActorRegistry *self,
  * Adds @ref at the end of the registry. Starting an actor does this; call it yourself only to
  * register an actor again after pykka_actor_registry_unregister(). A ref that is registered
  * already stays where it is.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_registry_register (PykkaActorRegistry *self,
@@ -373,6 +385,8 @@ pykka_actor_registry_register (PykkaActorRegistry *self,
  * @ref: the ref of an actor
  *
  * Removes @ref from the registry. Removing a ref that is not registered is not an error.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_registry_unregister (PykkaActorRegistry *self,
@@ -451,6 +465,8 @@ match_urn (PykkaActorRef *ref,
  *
  * Returns: (transfer container) (element-type PykkaActorRef): the refs of every registered actor,
  *   in start order
+ *
+ * Since: 0.1
  */
 GPtrArray *
 pykka_actor_registry_get_all (PykkaActorRegistry *self)
@@ -469,6 +485,8 @@ pykka_actor_registry_get_all (PykkaActorRegistry *self)
  *
  * Returns: (transfer container) (element-type PykkaActorRef): the refs of the registered actors
  *   of @type or of a type derived from it, in start order
+ *
+ * Since: 0.1
  */
 GPtrArray *
 pykka_actor_registry_get_by_type (PykkaActorRegistry *self,
@@ -489,6 +507,8 @@ pykka_actor_registry_get_by_type (PykkaActorRegistry *self,
  *
  * Returns: (transfer container) (element-type PykkaActorRef): the refs of the registered actors
  *   whose type has exactly this name (derived types do not match), in start order
+ *
+ * Since: 0.1
  */
 GPtrArray *
 pykka_actor_registry_get_by_type_name (PykkaActorRegistry *self,
@@ -508,6 +528,8 @@ pykka_actor_registry_get_by_type_name (PykkaActorRegistry *self,
  * Finds the registered actor with a given URN.
  *
  * Returns: (transfer full) (nullable): the ref of the registered actor with this URN, or %NULL
+ *
+ * Since: 0.1
  */
 PykkaActorRef *
 pykka_actor_registry_get_by_urn (PykkaActorRegistry *self,
@@ -539,6 +561,8 @@ tell_all (GPtrArray    *refs,
  *
  * Tells @message to every registered actor of @type (derived types included). Actors that
  * stop while this runs are skipped.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_registry_broadcast (PykkaActorRegistry *self,
@@ -562,6 +586,8 @@ pykka_actor_registry_broadcast (PykkaActorRegistry *self,
  * @type_name: the exact name of the type of the actors
  *
  * Tells @message to every registered actor whose type has exactly this name.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_registry_broadcast_by_type_name (PykkaActorRegistry *self,
@@ -589,6 +615,8 @@ pykka_actor_registry_broadcast_by_type_name (PykkaActorRegistry *self,
  *
  * Returns: %TRUE once all have stopped; %FALSE with the first error (such as
  *   %PYKKA_ERROR_TIMEOUT), leaving the rest running
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_registry_stop_all (PykkaActorRegistry  *self,
@@ -622,6 +650,8 @@ pykka_actor_registry_stop_all (PykkaActorRegistry  *self,
  * Counts the registered actors.
  *
  * Returns: the number of registered actors now (the list model may lag behind)
+ *
+ * Since: 0.1
  */
 guint
 pykka_actor_registry_get_n_actors (PykkaActorRegistry *self)

@@ -51,6 +51,8 @@
  *
  * The base class of actors. Its instance structure has no public fields: subclass it and
  * override the virtual methods of #PykkaActorClass.
+ *
+ * Since: 0.1
  */
 
 typedef enum
@@ -373,6 +375,8 @@ pykka_actor_class_init (PykkaActorClass *klass)
    * PykkaActor:actor-urn:
    *
    * The URN of the actor, assigned at construction: `urn:uuid:` and a random UUID.
+   *
+   * Since: 0.1
    */
   properties[PROP_ACTOR_URN] =
     g_param_spec_string ("actor-urn", NULL, NULL, NULL,
@@ -383,6 +387,8 @@ pykka_actor_class_init (PykkaActorClass *klass)
    *
    * The actor's own #PykkaActorRef. It exists from construction, so an actor can hand it out
    * (or make a proxy to itself) before and while it runs.
+   *
+   * Since: 0.1
    */
   properties[PROP_ACTOR_REF] =
     g_param_spec_object ("actor-ref", NULL, NULL, PYKKA_TYPE_ACTOR_REF,
@@ -393,6 +399,8 @@ pykka_actor_class_init (PykkaActorClass *klass)
    *
    * The registry the actor is registered in while it runs. %NULL at construction means the
    * default registry.
+   *
+   * Since: 0.1
    */
   properties[PROP_REGISTRY] =
     g_param_spec_object ("registry", NULL, NULL, PYKKA_TYPE_ACTOR_REGISTRY,
@@ -842,6 +850,8 @@ finish_start (PykkaActor      *self,
  *
  * Returns: (transfer full): the ref of the actor, or %NULL with %PYKKA_ERROR_ALREADY_STARTED
  *   if @self was started before (or the error of thread creation)
+ *
+ * Since: 0.1
  */
 PykkaActorRef *
 pykka_actor_start (PykkaActor  *self,
@@ -877,6 +887,8 @@ pykka_actor_start (PykkaActor  *self,
  * @context must be iterated, and outlive the actor.
  *
  * Returns: (transfer full): the ref of the actor, or %NULL with %PYKKA_ERROR_ALREADY_STARTED
+ *
+ * Since: 0.1
  */
 PykkaActorRef *
 pykka_actor_start_in_context (PykkaActor    *self,
@@ -905,6 +917,8 @@ pykka_actor_start_in_context (PykkaActor    *self,
  * The actor still handles one message at a time, in order.
  *
  * Returns: (transfer full): the ref of the actor, or %NULL with %PYKKA_ERROR_ALREADY_STARTED
+ *
+ * Since: 0.1
  */
 PykkaActorRef *
 pykka_actor_start_in_pool (PykkaActor  *self,
@@ -933,6 +947,8 @@ pykka_actor_start_in_pool (PykkaActor  *self,
  * ref to the caller while a thread of their own runs the actor.
  *
  * Returns: (transfer full): the ref of the actor, or %NULL with %PYKKA_ERROR_ALREADY_STARTED
+ *
+ * Since: 0.1
  */
 PykkaActorRef *
 pykka_actor_start_hosted (PykkaActor  *self,
@@ -961,6 +977,8 @@ pykka_actor_start_hosted (PykkaActor  *self,
  *
  * Returns: %TRUE once the actor has stopped; %FALSE with %PYKKA_ERROR_ALREADY_STARTED if it
  *   was started otherwise, or is running already
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_run (PykkaActor  *self,
@@ -995,6 +1013,8 @@ pykka_actor_run (PykkaActor  *self,
  *
  * Returns: %TRUE if the stop was queued; %FALSE with %PYKKA_ERROR_ACTOR_DEAD if the actor is
  *   not alive (for example inside #PykkaActorClass.on_failure)
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_actor_stop (PykkaActor  *self,
@@ -1025,6 +1045,8 @@ pykka_actor_stop (PykkaActor  *self,
  * actor can hand it out, or make a proxy to itself, before it runs.
  *
  * Returns: (transfer none): the actor's own ref
+ *
+ * Since: 0.1
  */
 PykkaActorRef *
 pykka_actor_get_actor_ref (PykkaActor *self)
@@ -1044,6 +1066,8 @@ pykka_actor_get_actor_ref (PykkaActor *self)
  * Gets the URN of @self, assigned at construction.
  *
  * Returns: the URN of the actor
+ *
+ * Since: 0.1
  */
 const char *
 pykka_actor_get_actor_urn (PykkaActor *self)
@@ -1063,6 +1087,8 @@ pykka_actor_get_actor_urn (PykkaActor *self)
  * Gets the registry that @self is registered in while it runs.
  *
  * Returns: (transfer none): the registry of the actor
+ *
+ * Since: 0.1
  */
 PykkaActorRegistry *
 pykka_actor_get_registry (PykkaActor *self)
@@ -1082,6 +1108,8 @@ pykka_actor_get_registry (PykkaActor *self)
  * Describes @self the way Pykka writes actors in log records and error messages.
  *
  * Returns: (transfer full): `"{TypeName} ({urn})"`, also before the actor is started
+ *
+ * Since: 0.1
  */
 char *
 pykka_actor_to_string (PykkaActor *self)
@@ -1099,6 +1127,8 @@ pykka_actor_to_string (PykkaActor *self)
  *
  * Returns: (nullable): the name of the thread of an actor started with pykka_actor_start(),
  *   `"{TypeName}-{n}"` with a counter that starts at 0; %NULL for other actors
+ *
+ * Since: 0.1
  */
 const char *
 pykka_actor_get_thread_name (PykkaActor *self)
@@ -1118,6 +1148,8 @@ pykka_actor_get_thread_name (PykkaActor *self)
  *
  * Runs on the actor's thread before it handles its first message. The default does nothing.
  * An error stops the actor without on_stop or on_failure.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_on_start (PykkaActor  *self,
@@ -1135,6 +1167,8 @@ pykka_actor_on_start (PykkaActor  *self,
  *
  * Runs on the actor's thread when it handles a stop, after it has been unregistered and
  * marked dead. The default does nothing.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_on_stop (PykkaActor  *self,
@@ -1153,6 +1187,8 @@ pykka_actor_on_stop (PykkaActor  *self,
  *
  * Runs on the actor's thread after a told message failed with @failure; by then the actor is
  * unregistered and dead. The default does nothing.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_on_failure (PykkaActor    *self,
@@ -1174,6 +1210,8 @@ pykka_actor_on_failure (PykkaActor    *self,
  *
  * Handles a message. The default logs a warning, `Unexpected message received by {actor}:
  * {message}`, and replies None.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_on_receive (PykkaActor    *self,
@@ -1201,6 +1239,8 @@ pykka_actor_on_receive (PykkaActor    *self,
  *
  * Calls the method @attr_path of the actor on the actor's thread. Proxies use it; language
  * bindings override it to reach methods written in their language.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_call (PykkaActor    *self,
@@ -1229,6 +1269,8 @@ pykka_actor_call (PykkaActor    *self,
  *
  * Reads the attribute @attr_path of the actor on the actor's thread. Proxies use it; language
  * bindings override it to reach attributes written in their language.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_get_attr (PykkaActor    *self,
@@ -1254,6 +1296,8 @@ pykka_actor_get_attr (PykkaActor    *self,
  *
  * Writes the attribute @attr_path of the actor on the actor's thread. Proxies use it;
  * language bindings override it to reach attributes written in their language.
+ *
+ * Since: 0.1
  */
 void
 pykka_actor_set_attr (PykkaActor    *self,

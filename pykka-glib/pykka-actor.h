@@ -38,6 +38,8 @@ G_DECLARE_DERIVABLE_TYPE (PykkaActor, pykka_actor, PYKKA, ACTOR, GObject)
  *
  * The virtual methods of #PykkaActor. Every one runs on the thread or context that runs the
  * actor, one message at a time.
+ *
+ * Since: 0.1
  */
 struct _PykkaActorClass
 {

@@ -247,6 +247,8 @@ log_actor_state (PykkaActorRef *ref)
  * Logs, at %G_LOG_LEVEL_MESSAGE in the `pykka` domain, one record per actor registered in
  * any registry: `Current state of {actor}: {runtime} on {thread}, {state}, inbox {n}` followed
  * by what it handles and what it waits for. Safe to call from any thread at any time.
+ *
+ * Since: 0.1
  */
 void
 pykka_debug_log_actor_states (void)
@@ -283,6 +285,8 @@ on_signal (gpointer user_data)
  * runs on the global default main context, which must be iterated.
  *
  * Returns: the id of the source; remove it with g_source_remove()
+ *
+ * Since: 0.1
  */
 guint
 pykka_debug_install_signal_handler (int signum)

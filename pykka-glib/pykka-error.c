@@ -31,5 +31,7 @@
  * Gets the quark of the %PYKKA_ERROR error domain.
  *
  * Returns: the #GQuark of the %PYKKA_ERROR domain
+ *
+ * Since: 0.1
  */
 G_DEFINE_QUARK (pykka-error-quark, pykka_error)

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * PYKKA_ERROR:
  *
  * The error domain of pykka-glib. Errors in it have a code from #PykkaError.
+ *
+ * Since: 0.1
  */
 #define PYKKA_ERROR (pykka_error_quark ())
 
@@ -46,6 +48,8 @@ G_BEGIN_DECLS
  *
  * Error codes of the %PYKKA_ERROR domain. Errors raised by actor code keep their own domain
  * and code on their way to the asker and to #PykkaActorClass.on_failure.
+ *
+ * Since: 0.1
  */
 typedef enum
 {

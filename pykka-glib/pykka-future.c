@@ -42,6 +42,8 @@
  *
  * A value or an error that is completed once and read any number of times. It has no public
  * fields.
+ *
+ * Since: 0.1
  */
 
 typedef enum
@@ -130,6 +132,8 @@ pykka_future_init (PykkaFuture *self)
  * Creates a future that nothing has completed yet.
  *
  * Returns: (transfer full): a new #PykkaFuture
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_future_new (void)
@@ -290,6 +294,8 @@ set_already_set_error (GError **error)
  *
  * Returns: %TRUE on success; %FALSE with %PYKKA_ERROR_ALREADY_SET if @self was completed
  *   before or has a get hook
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_future_set (PykkaFuture   *self,
@@ -325,6 +331,8 @@ pykka_future_set (PykkaFuture   *self,
  *
  * Returns: %TRUE on success; %FALSE with %PYKKA_ERROR_ALREADY_SET if @self was completed
  *   before or has a get hook
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_future_set_error (PykkaFuture   *self,
@@ -358,6 +366,8 @@ pykka_future_set_error (PykkaFuture   *self,
  *
  * Returns: %TRUE on success; %FALSE with %PYKKA_ERROR_ALREADY_SET if @self was completed
  *   before or has a get hook already
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_future_set_get_hook (PykkaFuture     *self,
@@ -394,6 +404,8 @@ pykka_future_set_get_hook (PykkaFuture     *self,
  * are all done. A future with a get hook of your own is not done before its first get.
  *
  * Returns: %TRUE if a get would return without waiting
+ *
+ * Since: 0.1
  */
 static gboolean is_ready (PykkaFuture *self);
 
@@ -416,6 +428,8 @@ pykka_future_is_done (PykkaFuture *self)
  * @self was completed with, or %PYKKA_ERROR_TIMEOUT. On failure @value holds None.
  *
  * Returns: (skip): %TRUE on success
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_future_get (PykkaFuture  *self,
@@ -625,6 +639,8 @@ map_hook (gint64    timeout_us,
  * error of the new future.
  *
  * Returns: (transfer full): a new #PykkaFuture
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_future_map (PykkaFuture    *self,
@@ -697,6 +713,8 @@ filter_hook (gint64    timeout_us,
  * @func returns %TRUE. Fails with %PYKKA_ERROR_NOT_ITERABLE if that value is not a list.
  *
  * Returns: (transfer full): a new #PykkaFuture
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_future_filter (PykkaFuture     *self,
@@ -784,6 +802,8 @@ reduce_hook (gint64    timeout_us,
  * %PYKKA_ERROR_NOT_ITERABLE.
  *
  * Returns: (transfer full): a new #PykkaFuture
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_future_reduce (PykkaFuture     *self,
@@ -850,6 +870,8 @@ join_hook (gint64    timeout_us,
  * The first error of any of them becomes its error.
  *
  * Returns: (transfer full): a new #PykkaFuture
+ *
+ * Since: 0.1
  */
 PykkaFuture *
 pykka_future_join (PykkaFuture        *self,
@@ -883,6 +905,8 @@ pykka_future_join (PykkaFuture        *self,
  * Gets the value of every future in @futures. The timeout applies to each future in turn.
  *
  * Returns: (skip): %TRUE if every future gave a value; otherwise the first error
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_future_get_all (PykkaFuture * const *futures,
@@ -1226,6 +1250,8 @@ _pykka_future_get_finish_full (GAsyncResult  *result,
  * caller, never inside this call; call pykka_future_get_finish() from it. The functions of
  * pykka_future_map() and the other combinators run there as well. Cancelling @cancellable
  * ends the wait with %G_IO_ERROR_CANCELLED; it does not cancel what will complete @self.
+ *
+ * Since: 0.1
  */
 void
 pykka_future_get_async (PykkaFuture         *self,
@@ -1250,6 +1276,8 @@ pykka_future_get_async (PykkaFuture         *self,
  * Finishes pykka_future_get_async(). On failure @value holds None.
  *
  * Returns: (skip): %TRUE on success
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_future_get_finish (PykkaFuture   *self,

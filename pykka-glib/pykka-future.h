@@ -29,6 +29,8 @@ G_DECLARE_FINAL_TYPE (PykkaFuture, pykka_future, PYKKA, FUTURE, GObject)
  * @error: return location for the error of the future
  *
  * Computes the value of a future the first time it is read. Runs on the thread that reads.
+ *
+ * Since: 0.1
  */
 typedef void (*PykkaGetHook) (gint64    timeout_us,
                               GValue   *result,
@@ -43,6 +45,8 @@ typedef void (*PykkaGetHook) (gint64    timeout_us,
  * @error: return location for an error
  *
  * Maps the whole value of a future to a new value.
+ *
+ * Since: 0.1
  */
 typedef void (*PykkaMapFunc) (const GValue  *value,
                               GValue        *result,
@@ -58,6 +62,8 @@ typedef void (*PykkaMapFunc) (const GValue  *value,
  * Decides whether an element of a list is kept.
  *
  * Returns: %TRUE to keep @value
+ *
+ * Since: 0.1
  */
 typedef gboolean (*PykkaFilterFunc) (const GValue  *value,
                                      gpointer       user_data,
@@ -72,6 +78,8 @@ typedef gboolean (*PykkaFilterFunc) (const GValue  *value,
  * @error: return location for an error
  *
  * Combines the value reduced so far with the next element of a list.
+ *
+ * Since: 0.1
  */
 typedef void (*PykkaReduceFunc) (const GValue  *accumulator,
                                  const GValue  *value,

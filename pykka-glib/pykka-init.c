@@ -23,6 +23,8 @@
  * pykka_init:
  *
  * Initialises pykka-glib. It may be called any number of times from any thread.
+ *
+ * Since: 0.1
  */
 void
 pykka_init (void)
@@ -54,6 +56,8 @@ _pykka_ensure_init (void)
  * %PYKKA_MAJOR_VERSION, the one it was compiled against.
  *
  * Returns: the major version of the pykka-glib library in use
+ *
+ * Since: 0.1
  */
 guint
 pykka_get_major_version (void)
@@ -68,6 +72,8 @@ pykka_get_major_version (void)
  * %PYKKA_MINOR_VERSION, the one it was compiled against.
  *
  * Returns: the minor version of the pykka-glib library in use
+ *
+ * Since: 0.1
  */
 guint
 pykka_get_minor_version (void)
@@ -82,6 +88,8 @@ pykka_get_minor_version (void)
  * %PYKKA_MICRO_VERSION, the one it was compiled against.
  *
  * Returns: the micro version of the pykka-glib library in use
+ *
+ * Since: 0.1
  */
 guint
 pykka_get_micro_version (void)

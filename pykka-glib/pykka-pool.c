@@ -35,6 +35,8 @@
  * PykkaPool:
  *
  * A set of worker threads that actors share. It has no public fields.
+ *
+ * Since: 0.1
  */
 
 #define POOL_BATCH 64
@@ -151,6 +153,8 @@ pykka_pool_class_init (PykkaPoolClass *klass)
    * PykkaPool:max-workers:
    *
    * How many workers run actors at once; 0 at construction means one per CPU.
+   *
+   * Since: 0.1
    */
   properties[PROP_MAX_WORKERS] =
     g_param_spec_uint ("max-workers", NULL, NULL, 0, 4096, 0,
@@ -160,6 +164,8 @@ pykka_pool_class_init (PykkaPoolClass *klass)
    * PykkaPool:max-spare-workers:
    *
    * How many workers may stand in, at most, for workers blocked in a wait inside a handler.
+   *
+   * Since: 0.1
    */
   properties[PROP_MAX_SPARE_WORKERS] =
     g_param_spec_uint ("max-spare-workers", NULL, NULL, 0, 4096, POOL_DEFAULT_MAX_SPARE,
@@ -182,6 +188,8 @@ pykka_pool_init (PykkaPool *self)
  * Creates a pool of worker threads for actors started with pykka_actor_start_in_pool().
  *
  * Returns: (transfer full): a new #PykkaPool; its workers start when actors need them
+ *
+ * Since: 0.1
  */
 PykkaPool *
 pykka_pool_new (guint max_workers)
@@ -196,6 +204,8 @@ pykka_pool_new (guint max_workers)
  *
  * Returns: (transfer none): the pool of pykka_actor_start_in_pool() without a pool: one
  *   worker per CPU
+ *
+ * Since: 0.1
  */
 PykkaPool *
 pykka_pool_get_default (void)
@@ -214,6 +224,8 @@ pykka_pool_get_default (void)
  * Gets the #PykkaPool:max-workers of @self.
  *
  * Returns: how many workers run actors at once
+ *
+ * Since: 0.1
  */
 guint
 pykka_pool_get_max_workers (PykkaPool *self)
@@ -230,6 +242,8 @@ pykka_pool_get_max_workers (PykkaPool *self)
  * Gets the #PykkaPool:max-spare-workers of @self.
  *
  * Returns: how many workers may stand in for blocked ones
+ *
+ * Since: 0.1
  */
 guint
 pykka_pool_get_max_spare_workers (PykkaPool *self)
@@ -247,6 +261,8 @@ pykka_pool_get_max_spare_workers (PykkaPool *self)
  * exit after idling.
  *
  * Returns: how many worker threads exist now
+ *
+ * Since: 0.1
  */
 guint
 pykka_pool_get_n_workers (PykkaPool *self)

@@ -34,6 +34,8 @@
  * PykkaProxyCall:
  *
  * A call of the method at an attribute path, with arguments.
+ *
+ * Since: 0.1
  */
 struct _PykkaProxyCall
 {
@@ -47,6 +49,8 @@ struct _PykkaProxyCall
  * PykkaProxyGetAttr:
  *
  * A read of the attribute at an attribute path.
+ *
+ * Since: 0.1
  */
 struct _PykkaProxyGetAttr
 {
@@ -58,6 +62,8 @@ struct _PykkaProxyGetAttr
  * PykkaProxySetAttr:
  *
  * A write of a value to the attribute at an attribute path.
+ *
+ * Since: 0.1
  */
 struct _PykkaProxySetAttr
 {
@@ -89,6 +95,8 @@ copy_value (GValue       *dest,
  * Creates a message that calls the method at @attr_path with @args.
  *
  * Returns: (transfer full): a new #PykkaProxyCall
+ *
+ * Since: 0.1
  */
 PykkaProxyCall *
 pykka_proxy_call_new (const char   *attr_path,
@@ -118,6 +126,8 @@ pykka_proxy_call_new (const char   *attr_path,
  * Takes a reference to @self.
  *
  * Returns: (transfer full): @self
+ *
+ * Since: 0.1
  */
 PykkaProxyCall *
 pykka_proxy_call_ref (PykkaProxyCall *self)
@@ -133,6 +143,8 @@ pykka_proxy_call_ref (PykkaProxyCall *self)
  * @self: (transfer full): a #PykkaProxyCall
  *
  * Drops a reference to @self.
+ *
+ * Since: 0.1
  */
 void
 pykka_proxy_call_unref (PykkaProxyCall *self)
@@ -155,6 +167,8 @@ pykka_proxy_call_unref (PykkaProxyCall *self)
  * Gets the path of the method to call.
  *
  * Returns: the dotted attribute path of the method
+ *
+ * Since: 0.1
  */
 const char *
 pykka_proxy_call_get_attr_path (PykkaProxyCall *self)
@@ -172,6 +186,8 @@ pykka_proxy_call_get_attr_path (PykkaProxyCall *self)
  * Gets the arguments of the call.
  *
  * Returns: (array length=n_args) (transfer none) (nullable): the arguments
+ *
+ * Since: 0.1
  */
 const GValue *
 pykka_proxy_call_get_args (PykkaProxyCall *self,
@@ -191,6 +207,8 @@ pykka_proxy_call_get_args (PykkaProxyCall *self,
  * Creates a message that reads the attribute at @attr_path.
  *
  * Returns: (transfer full): a new #PykkaProxyGetAttr
+ *
+ * Since: 0.1
  */
 PykkaProxyGetAttr *
 pykka_proxy_get_attr_new (const char *attr_path)
@@ -212,6 +230,8 @@ pykka_proxy_get_attr_new (const char *attr_path)
  * Takes a reference to @self.
  *
  * Returns: (transfer full): @self
+ *
+ * Since: 0.1
  */
 PykkaProxyGetAttr *
 pykka_proxy_get_attr_ref (PykkaProxyGetAttr *self)
@@ -227,6 +247,8 @@ pykka_proxy_get_attr_ref (PykkaProxyGetAttr *self)
  * @self: (transfer full): a #PykkaProxyGetAttr
  *
  * Drops a reference to @self.
+ *
+ * Since: 0.1
  */
 void
 pykka_proxy_get_attr_unref (PykkaProxyGetAttr *self)
@@ -247,6 +269,8 @@ pykka_proxy_get_attr_unref (PykkaProxyGetAttr *self)
  * Gets the path of the attribute to read.
  *
  * Returns: the dotted attribute path to read
+ *
+ * Since: 0.1
  */
 const char *
 pykka_proxy_get_attr_get_attr_path (PykkaProxyGetAttr *self)
@@ -264,6 +288,8 @@ pykka_proxy_get_attr_get_attr_path (PykkaProxyGetAttr *self)
  * Creates a message that writes @value to the attribute at @attr_path.
  *
  * Returns: (transfer full): a new #PykkaProxySetAttr
+ *
+ * Since: 0.1
  */
 PykkaProxySetAttr *
 pykka_proxy_set_attr_new (const char   *attr_path,
@@ -288,6 +314,8 @@ pykka_proxy_set_attr_new (const char   *attr_path,
  * Takes a reference to @self.
  *
  * Returns: (transfer full): @self
+ *
+ * Since: 0.1
  */
 PykkaProxySetAttr *
 pykka_proxy_set_attr_ref (PykkaProxySetAttr *self)
@@ -303,6 +331,8 @@ pykka_proxy_set_attr_ref (PykkaProxySetAttr *self)
  * @self: (transfer full): a #PykkaProxySetAttr
  *
  * Drops a reference to @self.
+ *
+ * Since: 0.1
  */
 void
 pykka_proxy_set_attr_unref (PykkaProxySetAttr *self)
@@ -324,6 +354,8 @@ pykka_proxy_set_attr_unref (PykkaProxySetAttr *self)
  * Gets the path of the attribute to write.
  *
  * Returns: the dotted attribute path to write
+ *
+ * Since: 0.1
  */
 const char *
 pykka_proxy_set_attr_get_attr_path (PykkaProxySetAttr *self)
@@ -340,6 +372,8 @@ pykka_proxy_set_attr_get_attr_path (PykkaProxySetAttr *self)
  * Gets the value to write.
  *
  * Returns: (transfer none): the value to write
+ *
+ * Since: 0.1
  */
 const GValue *
 pykka_proxy_set_attr_get_value (PykkaProxySetAttr *self)

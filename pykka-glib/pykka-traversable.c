@@ -33,6 +33,8 @@
  * PykkaTraversable:
  *
  * The instance type of the #PykkaTraversable marker interface.
+ *
+ * Since: 0.1
  */
 
 G_DEFINE_INTERFACE (PykkaTraversable, pykka_traversable, G_TYPE_OBJECT)
@@ -60,6 +62,8 @@ traversable_quark (void)
  * holds it in a property.
  *
  * Returns: (transfer none): @object, so that the call can wrap a constructor
+ *
+ * Since: 0.1
  */
 GObject *
 pykka_traversable (GObject *object)
@@ -75,6 +79,8 @@ pykka_traversable (GObject *object)
  * @type: a type derived from #GObject
  *
  * Marks every object of @type, and of the types derived from it, as traversable.
+ *
+ * Since: 0.1
  */
 void
 pykka_traversable_type (GType type)
@@ -92,6 +98,8 @@ pykka_traversable_type (GType type)
  *
  * Returns: %TRUE if every object of @type is traversable: the type or one of its parents was
  *   given to pykka_traversable_type(), or it implements #PykkaTraversable
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_is_traversable_type (GType type)
@@ -111,6 +119,8 @@ pykka_is_traversable_type (GType type)
  * Tells whether proxies may reach into @object when an actor holds it in a property.
  *
  * Returns: %TRUE if @object is traversable, by itself or by its type
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_is_traversable (GObject *object)

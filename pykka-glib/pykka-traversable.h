@@ -26,6 +26,8 @@ G_DECLARE_INTERFACE (PykkaTraversable, pykka_traversable, PYKKA, TRAVERSABLE, GO
  * @g_iface: the parent interface
  *
  * A marker interface without methods: objects of a type that implements it are traversable.
+ *
+ * Since: 0.1
  */
 struct _PykkaTraversableInterface
 {

@@ -26,6 +26,8 @@ typedef struct _PykkaPool          PykkaPool;
  * PYKKA_FOREVER:
  *
  * A timeout (in microseconds) that waits without limit. Any negative timeout does the same.
+ *
+ * Since: 0.1
  */
 #define PYKKA_FOREVER ((gint64) -1)
 

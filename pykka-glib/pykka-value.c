@@ -33,6 +33,8 @@
  * @value: (out caller-allocates): an uninitialised #GValue
  *
  * Initialises @value to None: %G_TYPE_POINTER holding %NULL.
+ *
+ * Since: 0.1
  */
 void
 pykka_value_init_none (GValue *value)
@@ -50,6 +52,8 @@ pykka_value_init_none (GValue *value)
  * Tells whether @value is None.
  *
  * Returns: %TRUE if @value is None (%G_TYPE_POINTER holding %NULL)
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_value_is_none (const GValue *value)
@@ -74,6 +78,8 @@ value_free (gpointer data)
  * Creates an empty list: a #GPtrArray that owns its #GValue elements.
  *
  * Returns: (transfer container) (element-type GValue): a new list
+ *
+ * Since: 0.1
  */
 GPtrArray *
 pykka_value_list_new (void)
@@ -87,6 +93,8 @@ pykka_value_list_new (void)
  * @value: the value to append (copied)
  *
  * Appends a copy of @value to @list.
+ *
+ * Since: 0.1
  */
 void
 pykka_value_list_append (GPtrArray    *list,
@@ -109,6 +117,8 @@ pykka_value_list_append (GPtrArray    *list,
  * @list: (transfer none) (element-type GValue): a list
  *
  * Initialises @value to hold @list (a new reference to it).
+ *
+ * Since: 0.1
  */
 void
 pykka_value_init_list (GValue    *value,
@@ -129,6 +139,8 @@ pykka_value_init_list (GValue    *value,
  * Tells whether @value holds a list.
  *
  * Returns: %TRUE if @value holds a list (a non-%NULL %G_TYPE_PTR_ARRAY)
+ *
+ * Since: 0.1
  */
 gboolean
 pykka_value_holds_list (const GValue *value)
@@ -146,6 +158,8 @@ pykka_value_holds_list (const GValue *value)
  *
  * Returns: (transfer none) (element-type GValue) (nullable): the list held by @value, or %NULL
  *   if it holds none
+ *
+ * Since: 0.1
  */
 GPtrArray *
 pykka_value_get_list (const GValue *value)

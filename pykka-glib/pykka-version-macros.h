@@ -39,6 +39,8 @@
  *
  * The version 0.1 of pykka-glib, encoded by PYKKA_ENCODE_VERSION(), for comparisons with
  * %PYKKA_VERSION_HEX and %PYKKA_VERSION_MIN_REQUIRED.
+ *
+ * Since: 0.1
  */
 #define PYKKA_VERSION_0_1 (PYKKA_ENCODE_VERSION (0, 1, 0))
 
@@ -48,6 +50,8 @@
  * The oldest version of pykka-glib that the including code is written for, encoded by
  * PYKKA_ENCODE_VERSION(). Define it before including `<pykka-glib/pykka-glib.h>`; it
  * defaults to %PYKKA_VERSION_0_1.
+ *
+ * Since: 0.1
  */
 #ifndef PYKKA_VERSION_MIN_REQUIRED
 # define PYKKA_VERSION_MIN_REQUIRED PYKKA_VERSION_0_1
@@ -58,11 +62,15 @@
  *
  * Marks a public symbol that every version of pykka-glib has, and exports it from the
  * library.
+ *
+ * Since: 0.1
  */
 #define PYKKA_AVAILABLE_IN_ALL _PYKKA_EXTERN
 /**
  * PYKKA_AVAILABLE_IN_0_1:
  *
  * Marks a public symbol added in pykka-glib 0.1, and exports it from the library.
+ *
+ * Since: 0.1
  */
 #define PYKKA_AVAILABLE_IN_0_1 _PYKKA_EXTERN
