@@ -181,33 +181,40 @@ resolve (PykkaActorProxy  *self,
 {
   g_auto(GStrv) parts = NULL;
   g_autofree char *owner = NULL;
-  guint n_parts;
-  GType type;
+  const char *name = attr_path;
+  guint n_parts = 1;
+  GType type = self->type;
 
   attr->kind = PYKKA_ATTR_NONE;
-  parts = _pykka_attr_path_split (attr_path, &n_parts, error);
-  if (parts == NULL)
-    return NULL;
+  /* The common case, a name of the proxy's object, has nothing to split or walk. */
+  if (!_pykka_attr_path_is_plain (attr_path))
+    {
+      parts = _pykka_attr_path_split (attr_path, &n_parts, error);
+      if (parts == NULL)
+        return NULL;
+      name = parts[n_parts - 1];
+    }
 
   if (!self->dynamic)
     {
       /* The proxy's description is only needed for an error: make it then. */
-      type = _pykka_attr_walk_types (self->type, parts, n_parts - 1, NULL, NULL);
+      if (parts != NULL)
+        type = _pykka_attr_walk_types (self->type, parts, n_parts - 1, NULL, NULL);
       if (type == 0)
         {
           owner = pykka_actor_proxy_to_string (self);
           _pykka_attr_walk_types (self->type, parts, n_parts - 1, owner, error);
           return NULL;
         }
-      if (!_pykka_attr_lookup (type, parts[n_parts - 1], attr))
+      if (!_pykka_attr_lookup (type, name, attr))
         {
           owner = pykka_actor_proxy_to_string (self);
-          _pykka_set_no_attribute (error, owner, parts[n_parts - 1]);
+          _pykka_set_no_attribute (error, owner, name);
           return NULL;
         }
     }
   if (last_name != NULL)
-    *last_name = g_strdup (parts[n_parts - 1]);
+    *last_name = g_strdup (name);
   return self->attr_path[0] != '\0' ? g_strconcat (self->attr_path, ".", attr_path, NULL)
                                     : g_strdup (attr_path);
 }

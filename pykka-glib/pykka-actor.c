@@ -146,22 +146,31 @@ resolve_target (PykkaActor  *self,
                 GError     **error)
 {
   g_auto(GStrv) parts = NULL;
+  const char *last = attr_path;
   GObject *target;
   guint n_parts;
 
-  parts = _pykka_attr_path_split (attr_path, &n_parts, error);
-  if (parts == NULL)
-    return NULL;
-  target = _pykka_attr_walk_objects (G_OBJECT (self), parts, n_parts - 1, describe (self), error);
-  if (target == NULL)
-    return NULL;
-  if (!_pykka_attr_lookup (G_OBJECT_TYPE (target), parts[n_parts - 1], attr))
+  /* The common case, a name of the actor itself, has nothing to split or walk. */
+  if (_pykka_attr_path_is_plain (attr_path))
+    target = g_object_ref (G_OBJECT (self));
+  else
     {
-      _pykka_set_no_attribute (error, describe (self), parts[n_parts - 1]);
+      parts = _pykka_attr_path_split (attr_path, &n_parts, error);
+      if (parts == NULL)
+        return NULL;
+      last = parts[n_parts - 1];
+      target = _pykka_attr_walk_objects (G_OBJECT (self), parts, n_parts - 1, describe (self),
+                                         error);
+      if (target == NULL)
+        return NULL;
+    }
+  if (!_pykka_attr_lookup (G_OBJECT_TYPE (target), last, attr))
+    {
+      _pykka_set_no_attribute (error, describe (self), last);
       g_object_unref (target);
       return NULL;
     }
-  *name = g_strdup (parts[n_parts - 1]);
+  *name = g_strdup (last);
   return target;
 }
 

@@ -27,6 +27,9 @@ typedef struct
   GParamSpec    *pspec;  /* PROPERTY; borrowed from the class */
 } PykkaAttr;
 
+/* Whether @attr_path is one name, valid as a path ("play", not "playback.play" nor ""). */
+gboolean     _pykka_attr_path_is_plain  (const char       *attr_path);
+
 /* Splits "a.b.c" into its names. Fails with PYKKA_ERROR_INVALID_ARGUMENT for an empty or
  * malformed path ("", "a..b", ".a", "a.") or one longer than PYKKA_ATTR_PATH_MAX. */
 char       **_pykka_attr_path_split     (const char       *attr_path,

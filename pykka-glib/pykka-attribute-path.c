@@ -11,6 +11,13 @@
 #include "pykka-attribute-path-private.h"
 #include "pykka-init-private.h"
 
+gboolean
+_pykka_attr_path_is_plain (const char *attr_path)
+{
+  return attr_path[0] != '\0' && strchr (attr_path, '.') == NULL &&
+         strlen (attr_path) <= PYKKA_ATTR_PATH_MAX;
+}
+
 char **
 _pykka_attr_path_split (const char  *attr_path,
                         guint       *n_parts,
@@ -22,7 +29,7 @@ _pykka_attr_path_split (const char  *attr_path,
   if (attr_path[0] == '\0' || strlen (attr_path) > PYKKA_ATTR_PATH_MAX)
     goto malformed;
 
-  if (strchr (attr_path, '.') == NULL)
+  if (_pykka_attr_path_is_plain (attr_path))
     {
       /* The common case, a plain name: no splitting. */
       parts = g_new (char *, 2);
@@ -100,10 +107,74 @@ is_base_type (GType type)
   return g_type_is_a (PYKKA_TYPE_ACTOR, type);
 }
 
+/* Every proxy call looks its name up twice (by the caller, then by the actor), and a
+ * g_signal_lookup () + g_signal_query () pair takes GLib's global signal lock twice. Each
+ * thread keeps the names it found in a small direct-mapped cache. Only names that were found
+ * are kept: a type's signals and properties, once there, stay. */
+#define ATTR_CACHE_SIZE 64
+
+typedef struct
+{
+  GType      type;
+  char      *name;
+  PykkaAttr  attr;
+} AttrCacheEntry;
+
+static void
+attr_cache_free (gpointer data)
+{
+  AttrCacheEntry *entries = data;
+
+  for (guint i = 0; i < ATTR_CACHE_SIZE; i++)
+    g_free (entries[i].name);
+  g_free (entries);
+}
+
+static GPrivate attr_cache = G_PRIVATE_INIT (attr_cache_free);
+
+static AttrCacheEntry *
+attr_cache_entry (GType       type,
+                  const char *name)
+{
+  AttrCacheEntry *entries = g_private_get (&attr_cache);
+
+  if G_UNLIKELY (entries == NULL)
+    {
+      entries = g_new0 (AttrCacheEntry, ATTR_CACHE_SIZE);
+      g_private_set (&attr_cache, entries);
+    }
+  return &entries[(g_str_hash (name) ^ (guint) (type >> 2)) % ATTR_CACHE_SIZE];
+}
+
+static gboolean attr_lookup_uncached (GType       type,
+                                      const char *name,
+                                      PykkaAttr  *attr);
+
 gboolean
 _pykka_attr_lookup (GType       type,
                     const char *name,
                     PykkaAttr  *attr)
+{
+  AttrCacheEntry *entry = attr_cache_entry (type, name);
+
+  if (entry->type == type && entry->name != NULL && strcmp (entry->name, name) == 0)
+    {
+      *attr = entry->attr;
+      return TRUE;
+    }
+  if (!attr_lookup_uncached (type, name, attr))
+    return FALSE;
+  entry->type = type;
+  g_free (entry->name);
+  entry->name = g_strdup (name);
+  entry->attr = *attr;
+  return TRUE;
+}
+
+static gboolean
+attr_lookup_uncached (GType       type,
+                      const char *name,
+                      PykkaAttr  *attr)
 {
   char canonical[256];
   guint signal_id;
@@ -327,6 +398,7 @@ _pykka_attr_invoke (GObject          *target,
                     GError          **error)
 {
   guint n_params = attr->query.n_params;
+  GValue small_params[8];
   GValue *params;
   GValue return_value = G_VALUE_INIT;
   GType return_type = attr->query.return_type & ~G_SIGNAL_TYPE_STATIC_SCOPE;
@@ -336,7 +408,11 @@ _pykka_attr_invoke (GObject          *target,
   if (!_pykka_attr_check_args (attr, name, args, n_args, error))
     return FALSE;
 
-  params = g_new0 (GValue, n_params + 1);
+  /* Most methods take a few arguments: no allocation for them. */
+  if (n_params + 1 <= G_N_ELEMENTS (small_params))
+    params = memset (small_params, 0, (n_params + 1) * sizeof (GValue));
+  else
+    params = g_new0 (GValue, n_params + 1);
   g_value_init (&params[0], G_OBJECT_TYPE (target));
   g_value_set_object (&params[0], target);
   for (guint i = 0; i < n_args; i++)
@@ -369,6 +445,7 @@ out:
   for (guint i = 0; i <= n_params; i++)
     if (G_IS_VALUE (&params[i]))
       g_value_unset (&params[i]);
-  g_free (params);
+  if (params != small_params)
+    g_free (params);
   return ok;
 }

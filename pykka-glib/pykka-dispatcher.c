@@ -53,7 +53,7 @@ _pykka_spin_budget_us (void)
   if (g_once_init_enter (&budget))
     {
       const char *env = g_getenv ("PYKKA_SPIN_US");
-      gsize value = g_get_num_processors () > 1 ? 50 : 0;
+      gsize value = g_get_num_processors () > 1 ? PYKKA_SPIN_DEFAULT_US : 0;
 
       if (env != NULL)
         value = g_ascii_strtoull (env, NULL, 10);
@@ -63,10 +63,16 @@ _pykka_spin_budget_us (void)
   return (guint) (budget - 1);
 }
 
+/* A spin never shrinks below this (when the budget allows it): a thread that expects the other
+ * side within a microsecond or two still sees it without sleeping. */
+#define SPIN_FLOOR_US 2
+/* While the budget is small, every SPIN_PROBE_EVERY-th wait spins the whole budget once. */
+#define SPIN_PROBE_EVERY 32
+
 typedef struct
 {
   guint budget;
-  guint skipped;
+  guint waits;
   guint initialised : 1;
 } SpinState;
 
@@ -76,25 +82,30 @@ guint
 _pykka_spin_adaptive_budget (void)
 {
   SpinState *state = &spin_state;
+  guint max = _pykka_spin_budget_us ();
 
   if G_UNLIKELY (!state->initialised)
     {
-      state->budget = _pykka_spin_budget_us ();
+      state->budget = max;
       state->initialised = TRUE;
     }
-  if (state->budget == 0 && _pykka_spin_budget_us () > 0 && ++state->skipped % 64 == 0)
-    return 1;
+  /* Two threads that both spin too little to see each other never find out that a longer
+   * spin would succeed: each side sleeps, and each hand-off pays a wake-up. Probing with the
+   * whole budget now and then gets them back in step once the CPUs are free again. */
+  if (state->budget < max / 4 && ++state->waits % SPIN_PROBE_EVERY == 0)
+    return max;
   return state->budget;
 }
 
 void
-_pykka_spin_adaptive_update (gboolean succeeded)
+_pykka_spin_adaptive_update (guint    spun_us,
+                             gboolean succeeded)
 {
   SpinState *state = &spin_state;
   guint max = _pykka_spin_budget_us ();
 
   if (succeeded)
-    state->budget = MIN (max, state->budget * 2 + 1);
+    state->budget = MIN (max, MAX (spun_us, state->budget * 2 + 1));
   else
-    state->budget /= 2;
+    state->budget = MAX (MIN (max, SPIN_FLOOR_US), state->budget / 2);
 }

@@ -24,14 +24,21 @@ G_BEGIN_DECLS
 # define _pykka_cpu_relax() G_STMT_START { } G_STMT_END
 #endif
 
-/* The longest spin, in microseconds (0 on a single CPU; PYKKA_SPIN_US overrides it). */
+/* The longest spin, in microseconds: PYKKA_SPIN_DEFAULT_US, 0 on a single CPU; PYKKA_SPIN_US
+ * overrides it. It has to be longer than a wake-up (which was measured at 7-12 µs on quiet
+ * machines and at 60-150 µs on busy virtual ones): a thread that went to sleep can only get
+ * back in step with its peer if the peer spins for as long as the wake-up takes. */
+#define PYKKA_SPIN_DEFAULT_US 200
 guint _pykka_spin_budget_us (void);
 
 /* How long this thread spins now: it halves after a spin that found nothing (the other side
- * was slow, or the CPUs are busy) and doubles after one that succeeded, within
- * [0, _pykka_spin_budget_us ()]. From 0 it tries again with 1 µs every 64th wait. */
+ * was slow, or the CPUs are busy), down to 2 µs, and doubles after one that succeeded, up to
+ * _pykka_spin_budget_us (). While it is below a quarter of the maximum, every 32nd wait spins
+ * the maximum once (a probe), which is how a pair of threads that both sleep finds its way
+ * back to hand-offs without wake-ups. */
 guint _pykka_spin_adaptive_budget (void);
-void  _pykka_spin_adaptive_update (gboolean succeeded);
+void  _pykka_spin_adaptive_update (guint    spun_us,
+                                   gboolean succeeded);
 
 /* Spins until *@flag is non-zero or @budget_us passed; returns whether the flag was seen. */
 static inline gboolean
@@ -69,7 +76,7 @@ _pykka_spin_adaptive (const gint *flag,
   if (budget == 0)
     return g_atomic_int_get (flag) != 0;
   seen = _pykka_spin_on_int (flag, budget);
-  _pykka_spin_adaptive_update (seen);
+  _pykka_spin_adaptive_update (budget, seen);
   return seen;
 }
 
