@@ -9,6 +9,7 @@
 #include "pykka-actor-private.h"
 #include "pykka-actor-ref-private.h"
 #include "pykka-attribute-path-private.h"
+#include "pykka-proxy-messages-private.h"
 #include "pykka-future-private.h"
 #include "pykka-init-private.h"
 
@@ -256,12 +257,12 @@ init_call_message (PykkaActorProxy  *self,
                    GValue           *message,
                    GError          **error)
 {
-  g_autofree char *full_path = resolve_method (self, attr_path, args, n_args, error);
+  char *full_path = resolve_method (self, attr_path, args, n_args, error);
 
   if (full_path == NULL)
     return FALSE;
   g_value_init (message, PYKKA_TYPE_PROXY_CALL);
-  g_value_take_boxed (message, pykka_proxy_call_new (full_path, args, n_args));
+  g_value_take_boxed (message, _pykka_proxy_call_new_take (full_path, args, n_args));
   return TRUE;
 }
 

@@ -16,6 +16,15 @@ PykkaMailbox  *_pykka_actor_ref_get_mailbox (PykkaActorRef *self);
 void           _pykka_actor_ref_forget_actor (PykkaActorRef *self);
 /* Whether the calling thread is the one that must run the actor (see PykkaDispatcherClass). */
 gboolean       _pykka_actor_ref_runs_on_this_thread (PykkaActorRef *self);
+/* The GList link a ref carries for one registry at a time, so that registering costs no
+ * allocation and no hash table. _pykka_actor_ref_claim_link () gives it to @registry, or
+ * NULL if another registry has it; only the registry that has it reads or releases it, under
+ * its own lock. */
+GList         *_pykka_actor_ref_claim_link   (PykkaActorRef *self,
+                                              gpointer       registry);
+GList         *_pykka_actor_ref_get_link     (PykkaActorRef *self,
+                                              gpointer       registry);
+void           _pykka_actor_ref_release_link (PykkaActorRef *self);
 /* "{TypeName} ({urn})", owned by the ref. */
 const char    *_pykka_actor_ref_describe    (PykkaActorRef *self);
 

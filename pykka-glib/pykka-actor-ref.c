@@ -40,15 +40,20 @@
  * Since: 0.1
  */
 
+#define URN_PREFIX "urn:uuid:"
+#define URN_LENGTH (sizeof URN_PREFIX - 1 + 36)
+
 struct _PykkaActorRef
 {
   GObject       parent_instance;
 
   PykkaMailbox  mailbox;
   GType         actor_type;
-  char         *urn;
-  char         *description;
+  char         *description;  /* "{TypeName} ({urn})", made when first needed */
   PykkaActor   *actor;        /* weak: cleared by the actor's dispose, under mailbox.lock */
+  gpointer      link_owner;   /* the registry that has registry_link; atomic */
+  GList         registry_link;
+  char          urn[URN_LENGTH + 1];
 };
 
 G_DEFINE_FINAL_TYPE (PykkaActorRef, pykka_actor_ref, G_TYPE_OBJECT)
@@ -68,7 +73,7 @@ pykka_actor_ref_finalize (GObject *object)
   PykkaActorRef *self = PYKKA_ACTOR_REF (object);
 
   _pykka_mailbox_clear (&self->mailbox);
-  g_free (self->urn);  /* the description shares its block */
+  g_free (self->description);
 
   G_OBJECT_CLASS (pykka_actor_ref_parent_class)->finalize (object);
 }
@@ -167,9 +172,6 @@ next_random (void)
   return result;
 }
 
-#define URN_PREFIX "urn:uuid:"
-#define URN_LENGTH (sizeof URN_PREFIX - 1 + 36)
-
 /* Writes "urn:uuid:" and a random version 4 UUID, without the terminating NUL. */
 static void
 write_urn (char *out)
@@ -199,23 +201,10 @@ PykkaActorRef *
 _pykka_actor_ref_new (PykkaActor *actor)
 {
   PykkaActorRef *self = g_object_new (PYKKA_TYPE_ACTOR_REF, NULL);
-  const char *type_name = G_OBJECT_TYPE_NAME (actor);
-  gsize type_length = strlen (type_name);
-  char *p;
 
-  /* One block: "urn:uuid:…\0{TypeName} (urn:uuid:…)\0". */
-  p = g_malloc (URN_LENGTH + 1 + type_length + 2 + URN_LENGTH + 2);
-  self->urn = p;
-  write_urn (p);
-  p[URN_LENGTH] = '\0';
-  p += URN_LENGTH + 1;
-  self->description = p;
-  memcpy (p, type_name, type_length);
-  p += type_length;
-  memcpy (p, " (", 2);
-  memcpy (p + 2, self->urn, URN_LENGTH);
-  memcpy (p + 2 + URN_LENGTH, ")", 2);
-
+  /* Everything in the instance: an actor costs no allocation for its names. */
+  write_urn (self->urn);
+  self->urn[URN_LENGTH] = '\0';
   self->actor_type = G_OBJECT_TYPE (actor);
   self->actor = actor;
   return self;
@@ -252,16 +241,53 @@ _pykka_actor_ref_get_mailbox (PykkaActorRef *self)
   return &self->mailbox;
 }
 
+GList *
+_pykka_actor_ref_claim_link (PykkaActorRef *self,
+                             gpointer       registry)
+{
+  if (!g_atomic_pointer_compare_and_exchange (&self->link_owner, NULL, registry))
+    return NULL;
+  self->registry_link.data = self;
+  return &self->registry_link;
+}
+
+GList *
+_pykka_actor_ref_get_link (PykkaActorRef *self,
+                           gpointer       registry)
+{
+  return g_atomic_pointer_get (&self->link_owner) == registry ? &self->registry_link : NULL;
+}
+
+void
+_pykka_actor_ref_release_link (PykkaActorRef *self)
+{
+  self->registry_link.next = self->registry_link.prev = NULL;
+  g_atomic_pointer_set (&self->link_owner, NULL);
+}
+
 const char *
 _pykka_actor_ref_describe (PykkaActorRef *self)
 {
-  return self->description;
+  char *description = g_atomic_pointer_get (&self->description);
+
+  /* Most actors are never described (only logs and errors do): make it on first use. */
+  if G_UNLIKELY (description == NULL)
+    {
+      description = g_strdup_printf ("%s (%s)", g_type_name (self->actor_type), self->urn);
+      if (!g_atomic_pointer_compare_and_exchange (&self->description, NULL, description))
+        {
+          g_free (description);
+          description = g_atomic_pointer_get (&self->description);
+        }
+    }
+  return description;
 }
 
 static GError *
 not_found_error (PykkaActorRef *self)
 {
-  return g_error_new (PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD, _("%s not found"), self->description);
+  return g_error_new (PYKKA_ERROR, PYKKA_ERROR_ACTOR_DEAD, _("%s not found"),
+                      _pykka_actor_ref_describe (self));
 }
 
 /* @format has one %s, for the actor. */
@@ -278,7 +304,7 @@ is_self_wait (PykkaActorRef  *self,
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK, format, self->description);
+  g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_DEADLOCK, format, _pykka_actor_ref_describe (self));
 #pragma GCC diagnostic pop
   return TRUE;
 }
@@ -658,5 +684,5 @@ pykka_actor_ref_to_string (PykkaActorRef *self)
 {
   g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
 
-  return g_strdup (self->description);
+  return g_strdup (_pykka_actor_ref_describe (self));
 }

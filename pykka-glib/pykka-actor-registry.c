@@ -54,8 +54,10 @@ struct _PykkaActorRegistry
   GObject       parent_instance;
 
   GMutex        lock;
-  GQueue        refs;        /* PykkaActorRef, owned, in start order */
-  GHashTable   *links;       /* PykkaActorRef → its GList link in refs */
+  GQueue        refs;        /* PykkaActorRef, owned, in start order; each link is the ref's
+                              * own (_pykka_actor_ref_claim_link ()) or one in links */
+  GHashTable   *links;       /* PykkaActorRef → its GList link in refs, for the refs whose own
+                              * link another registry has; NULL until one comes */
 
   /* The list model side, owned by the context. */
   GMainContext *context;
@@ -181,6 +183,53 @@ changed_locked (PykkaActorRegistry *self,
     }
 }
 
+static GList *
+find_link_locked (PykkaActorRegistry *self,
+                  PykkaActorRef      *ref)
+{
+  GList *link = _pykka_actor_ref_get_link (ref, self);
+
+  if (link == NULL && self->links != NULL)
+    link = g_hash_table_lookup (self->links, ref);
+  return link;
+}
+
+/* Appends @ref, which is not in the registry, and takes a reference to it. */
+static void
+link_locked (PykkaActorRegistry *self,
+             PykkaActorRef      *ref)
+{
+  GList *link = _pykka_actor_ref_claim_link (ref, self);
+
+  if (link == NULL)
+    {
+      link = g_list_alloc ();
+      link->data = ref;
+      if (self->links == NULL)
+        self->links = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (self->links, ref, link);
+    }
+  g_object_ref (ref);
+  g_queue_push_tail_link (&self->refs, link);
+}
+
+/* Removes @ref, which is in the registry; the registry's reference to it is the caller's. */
+static void
+unlink_locked (PykkaActorRegistry *self,
+               PykkaActorRef      *ref)
+{
+  GList *link = find_link_locked (self, ref);
+
+  g_queue_unlink (&self->refs, link);
+  if (link == _pykka_actor_ref_get_link (ref, self))
+    _pykka_actor_ref_release_link (ref);
+  else
+    {
+      g_hash_table_remove (self->links, ref);
+      g_list_free_1 (link);
+    }
+}
+
 static void
 pykka_actor_registry_dispose (GObject *object)
 {
@@ -201,7 +250,13 @@ pykka_actor_registry_finalize (GObject *object)
   PykkaActorRegistry *self = PYKKA_ACTOR_REGISTRY (object);
 
   _pykka_debug_remove_registry (self);
-  g_queue_clear_full (&self->refs, g_object_unref);
+  while (self->refs.head != NULL)
+    {
+      PykkaActorRef *ref = self->refs.head->data;
+
+      unlink_locked (self, ref);
+      g_object_unref (ref);
+    }
   g_queue_clear_full (&self->events, event_free);
   g_clear_pointer (&self->links, g_hash_table_unref);
   g_clear_pointer (&self->model, g_ptr_array_unref);
@@ -250,7 +305,6 @@ static void
 pykka_actor_registry_init (PykkaActorRegistry *self)
 {
   g_mutex_init (&self->lock);
-  self->links = g_hash_table_new (NULL, NULL);
   self->model = g_ptr_array_new_with_free_func (g_object_unref);
   self->context = g_main_context_ref_thread_default ();
   self->source = g_source_new (&registry_source_funcs, sizeof (GSource));
@@ -366,10 +420,9 @@ pykka_actor_registry_register (PykkaActorRegistry *self,
 
   handlers = has_handlers (self, ACTOR_REGISTERED);
   g_mutex_lock (&self->lock);
-  if (!g_hash_table_contains (self->links, ref))
+  if (find_link_locked (self, ref) == NULL)
     {
-      g_queue_push_tail (&self->refs, g_object_ref (ref));
-      g_hash_table_insert (self->links, ref, self->refs.tail);
+      link_locked (self, ref);
       changed_locked (self, ref, TRUE, handlers);
       added = TRUE;
     }
@@ -393,28 +446,27 @@ pykka_actor_registry_unregister (PykkaActorRegistry *self,
                                  PykkaActorRef      *ref)
 {
   gboolean handlers;
-  GList *link;
+  gboolean found;
 
   g_return_if_fail (PYKKA_IS_ACTOR_REGISTRY (self));
   g_return_if_fail (PYKKA_IS_ACTOR_REF (ref));
 
   handlers = has_handlers (self, ACTOR_UNREGISTERED);
   g_mutex_lock (&self->lock);
-  link = g_hash_table_lookup (self->links, ref);
-  if (link != NULL)
+  found = find_link_locked (self, ref) != NULL;
+  if (found)
     {
-      g_hash_table_remove (self->links, ref);
-      g_queue_delete_link (&self->refs, link);
+      unlink_locked (self, ref);
       changed_locked (self, ref, FALSE, handlers);
     }
   g_mutex_unlock (&self->lock);
 
   if (_pykka_log_enabled (G_LOG_LEVEL_DEBUG))
-    _pykka_log (G_LOG_LEVEL_DEBUG, link != NULL ? "Unregistered %s"
-                                                : "Unregistered %s (not found in registry)",
+    _pykka_log (G_LOG_LEVEL_DEBUG, found ? "Unregistered %s"
+                                         : "Unregistered %s (not found in registry)",
                 _pykka_actor_ref_describe (ref));
   /* The queue's reference goes last: the log above still reads the ref. */
-  if (link != NULL)
+  if (found)
     g_object_unref (ref);
 }
 

@@ -10,6 +10,7 @@
 
 #include "pykka-attribute-path-private.h"
 #include "pykka-init-private.h"
+#include "pykka-value-private.h"
 
 gboolean
 _pykka_attr_path_is_plain (const char *attr_path)
@@ -345,6 +346,11 @@ _pykka_value_convert (const GValue  *src,
                       GValue        *dest,
                       GError       **error)
 {
+  if (G_VALUE_TYPE (src) == type)
+    {
+      _pykka_value_init_copy (dest, src);
+      return TRUE;
+    }
   g_value_init (dest, type);
   if (g_value_type_compatible (G_VALUE_TYPE (src), type))
     {
@@ -443,8 +449,7 @@ _pykka_attr_invoke (GObject          *target,
 
 out:
   for (guint i = 0; i <= n_params; i++)
-    if (G_IS_VALUE (&params[i]))
-      g_value_unset (&params[i]);
+    _pykka_value_clear (&params[i]);
   if (params != small_params)
     g_free (params);
   return ok;

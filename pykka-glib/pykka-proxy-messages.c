@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "pykka-glib.h"
+#include "pykka-proxy-messages-private.h"
+#include "pykka-value-private.h"
 
 /**
  * SECTION:pykka-proxy-messages
@@ -78,13 +80,6 @@ G_DEFINE_BOXED_TYPE (PykkaProxyGetAttr, pykka_proxy_get_attr, pykka_proxy_get_at
 G_DEFINE_BOXED_TYPE (PykkaProxySetAttr, pykka_proxy_set_attr, pykka_proxy_set_attr_ref,
                      pykka_proxy_set_attr_unref)
 
-static void
-copy_value (GValue       *dest,
-            const GValue *src)
-{
-  g_value_init (dest, G_VALUE_TYPE (src));
-  g_value_copy (src, dest);
-}
 
 /**
  * pykka_proxy_call_new:
@@ -103,19 +98,26 @@ pykka_proxy_call_new (const char   *attr_path,
                       const GValue *args,
                       guint         n_args)
 {
-  PykkaProxyCall *self;
-
   g_return_val_if_fail (attr_path != NULL, NULL);
   g_return_val_if_fail (args != NULL || n_args == 0, NULL);
   for (guint i = 0; i < n_args; i++)
     g_return_val_if_fail (G_IS_VALUE (&args[i]), NULL);
 
-  self = g_malloc0 (sizeof *self + n_args * sizeof (GValue));
+  return _pykka_proxy_call_new_take (g_strdup (attr_path), args, n_args);
+}
+
+PykkaProxyCall *
+_pykka_proxy_call_new_take (char         *attr_path,
+                            const GValue *args,
+                            guint         n_args)
+{
+  PykkaProxyCall *self = g_malloc0 (sizeof *self + n_args * sizeof (GValue));
+
   g_atomic_ref_count_init (&self->ref_count);
-  self->attr_path = g_strdup (attr_path);
+  self->attr_path = attr_path;
   self->n_args = n_args;
   for (guint i = 0; i < n_args; i++)
-    copy_value (&self->args[i], &args[i]);
+    _pykka_value_init_copy (&self->args[i], &args[i]);
   return self;
 }
 
@@ -154,7 +156,7 @@ pykka_proxy_call_unref (PykkaProxyCall *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       for (guint i = 0; i < self->n_args; i++)
-        g_value_unset (&self->args[i]);
+        _pykka_value_clear (&self->args[i]);
       g_free (self->attr_path);
       g_free (self);
     }
@@ -303,7 +305,7 @@ pykka_proxy_set_attr_new (const char   *attr_path,
   self = g_new0 (PykkaProxySetAttr, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->attr_path = g_strdup (attr_path);
-  copy_value (&self->value, value);
+  _pykka_value_init_copy (&self->value, value);
   return self;
 }
 

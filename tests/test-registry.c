@@ -323,6 +323,55 @@ test_actor_may_be_registered_manually (Fixture       *fixture,
   g_assert_true (refs_contain (reregistered, actor_ref));
 }
 
+/* Not in Pykka, which has one registry: a ref may also be in other registries, each keeping
+ * its own order, and dropping a registry that still holds refs releases them. */
+static void
+test_actor_may_be_in_several_registries (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(PykkaActorRef) first = start_actor (fixture->registry, TEST_TYPE_ACTOR_A);
+  g_autoptr(PykkaActorRef) second = start_actor (fixture->registry, TEST_TYPE_ACTOR_B);
+  g_autoptr(PykkaActorRegistry) other = pykka_actor_registry_new ();
+  PykkaActorRegistry *dropped = pykka_actor_registry_new ();
+  g_autoptr(GPtrArray) in_other = NULL;
+  g_autoptr(GPtrArray) in_fixture = NULL;
+  g_autoptr(GPtrArray) in_fixture_again = NULL;
+
+  pykka_actor_registry_register (other, second);
+  pykka_actor_registry_register (other, first);
+  pykka_actor_registry_register (other, first);  /* already there: stays where it is */
+  pykka_actor_registry_register (dropped, first);
+  in_other = pykka_actor_registry_get_all (other);
+  g_assert_cmpuint (in_other->len, ==, 2);
+  g_assert_true (in_other->pdata[0] == second);
+  g_assert_true (in_other->pdata[1] == first);
+
+  /* Leaving the registry it was started in leaves it in the others... */
+  pykka_actor_registry_unregister (fixture->registry, first);
+  g_assert_cmpuint (pykka_actor_registry_get_n_actors (fixture->registry), ==, 1);
+  g_assert_cmpuint (pykka_actor_registry_get_n_actors (other), ==, 2);
+  g_assert_cmpuint (pykka_actor_registry_get_n_actors (dropped), ==, 1);
+
+  /* ...and coming back puts it at the end there. */
+  pykka_actor_registry_register (fixture->registry, first);
+  in_fixture = pykka_actor_registry_get_all (fixture->registry);
+  g_assert_cmpuint (in_fixture->len, ==, 2);
+  g_assert_true (in_fixture->pdata[0] == second);
+  g_assert_true (in_fixture->pdata[1] == first);
+
+  pykka_actor_registry_unregister (other, first);
+  pykka_actor_registry_unregister (other, second);
+  g_assert_cmpuint (pykka_actor_registry_get_n_actors (other), ==, 0);
+  g_object_unref (dropped);
+
+  /* The others are gone: leaving and coming back still works. */
+  pykka_actor_registry_unregister (fixture->registry, first);
+  pykka_actor_registry_register (fixture->registry, first);
+  in_fixture_again = pykka_actor_registry_get_all (fixture->registry);
+  g_assert_cmpuint (in_fixture_again->len, ==, 2);
+  g_assert_true (in_fixture_again->pdata[1] == first);
+}
+
 static void
 test_actor_may_be_unregistered_multiple_times_without_error (Fixture       *fixture,
                                                              gconstpointer  data)
@@ -806,6 +855,8 @@ main (int   argc,
                     test_actor_is_unregistered_when_stopped);
   ADD_FIXTURE_TEST ("/registry/actor-may-be-registered-manually",
                     test_actor_may_be_registered_manually);
+  ADD_FIXTURE_TEST ("/registry/actor-may-be-in-several-registries",
+                    test_actor_may_be_in_several_registries);
   ADD_FIXTURE_TEST ("/registry/actor-may-be-unregistered-multiple-times-without-error",
                     test_actor_may_be_unregistered_multiple_times_without_error);
   ADD_FIXTURE_TEST ("/registry/all-actors-can-be-stopped-through-registry",
