@@ -843,7 +843,10 @@ finish_start (PykkaActor      *self,
       return NULL;
     }
   priv->runtime = dispatcher->klass->name;
-  _pykka_mailbox_start (_pykka_actor_ref_get_mailbox (priv->ref), dispatcher);
+  /* An actor whose on_start does nothing has nothing to do before its first message: it is
+   * not scheduled until then, which spares a wake-up and a run per actor started. */
+  _pykka_mailbox_start (_pykka_actor_ref_get_mailbox (priv->ref), dispatcher,
+                        PYKKA_ACTOR_GET_CLASS (self)->on_start != pykka_actor_real_on_start);
   _pykka_dispatcher_unref (dispatcher);
   return g_object_ref (priv->ref);
 }

@@ -69,6 +69,7 @@ thread_dispatcher_loop (ThreadDispatcher *self)
 {
   PykkaRunStatus status = PYKKA_RUN_IDLE;  /* wait for the start */
   PykkaDispatcher *previous = _pykka_dispatcher_get_current ();
+  gboolean first = TRUE;
 
   _pykka_dispatcher_set_current (&self->parent);
 
@@ -76,7 +77,10 @@ thread_dispatcher_loop (ThreadDispatcher *self)
     {
       if (status == PYKKA_RUN_IDLE)
         {
-          if (!_pykka_spin_adaptive (&self->pending, -1))
+          /* The first run waits for the start, or for the first message of an actor whose
+           * on_start does nothing, which may come much later: no spinning for it. */
+          if (first ? !g_atomic_int_get (&self->pending)
+                    : !_pykka_spin_adaptive (&self->pending, -1))
             {
               g_mutex_lock (&self->lock);
               g_atomic_int_set (&self->sleeping, TRUE);
@@ -86,6 +90,7 @@ thread_dispatcher_loop (ThreadDispatcher *self)
               g_mutex_unlock (&self->lock);
             }
           g_atomic_int_set (&self->pending, FALSE);
+          first = FALSE;
         }
       status = _pykka_actor_process (self->actor, G_MAXUINT);
     }

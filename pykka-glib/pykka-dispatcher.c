@@ -84,9 +84,12 @@ _pykka_spin_adaptive_budget (void)
   SpinState *state = &spin_state;
   guint max = _pykka_spin_budget_us ();
 
+  /* A new thread has no history: it starts at a quarter, because many threads wait only a
+   * few times in their life (a thread actor that is asked once and stopped), and each of
+   * those first waits would spin in vain for the whole budget. */
   if G_UNLIKELY (!state->initialised)
     {
-      state->budget = max;
+      state->budget = max / 4;
       state->initialised = TRUE;
     }
   /* Two threads that both spin too little to see each other never find out that a longer

@@ -54,9 +54,11 @@ typedef struct
 
 void           _pykka_mailbox_init           (PykkaMailbox    *self);
 void           _pykka_mailbox_clear          (PykkaMailbox    *self);
-/* Hands the mailbox to its dispatcher and schedules the first run (which runs on_start). */
+/* Hands the mailbox to its dispatcher. The first run (which runs on_start) is scheduled now
+ * if @run_now or messages are waiting, else by the first message. */
 void           _pykka_mailbox_start          (PykkaMailbox    *self,
-                                              PykkaDispatcher *dispatcher);
+                                              PykkaDispatcher *dispatcher,
+                                              gboolean         run_now);
 gboolean       _pykka_mailbox_push           (PykkaMailbox    *self,
                                               PykkaEnvelope   *envelope);
 PykkaEnvelope *_pykka_mailbox_pop            (PykkaMailbox    *self);

@@ -68,15 +68,20 @@ _pykka_mailbox_clear (PykkaMailbox *self)
 
 void
 _pykka_mailbox_start (PykkaMailbox    *self,
-                      PykkaDispatcher *dispatcher)
+                      PykkaDispatcher *dispatcher,
+                      gboolean         run_now)
 {
+  gboolean schedule;
+
   g_mutex_lock (&self->lock);
   g_assert (self->dispatcher == NULL);
   self->dispatcher = _pykka_dispatcher_ref (dispatcher);
-  self->scheduled = TRUE;
+  schedule = run_now || self->head != NULL;
+  self->scheduled = schedule;
   g_mutex_unlock (&self->lock);
 
-  dispatcher->klass->schedule (dispatcher);
+  if (schedule)
+    dispatcher->klass->schedule (dispatcher);
 }
 
 gboolean

@@ -19,8 +19,8 @@
  * Actors started with pykka_actor_start_in_pool() share the worker threads of a #PykkaPool
  * instead of having one each, so they cost memory, not threads: a pool actor costs well under
  * a kilobyte. Each actor still handles one message at a time, in order, on one worker at a
- * time; after a batch of messages it goes to the back of the run queue, so that a busy actor
- * cannot starve the others.
+ * time; after a batch of messages it goes to the back of the run queue if other actors wait,
+ * so that a busy actor cannot starve them.
  *
  * Code written for Pykka blocks in pykka_future_get() inside handlers (an actor asking
  * another and waiting for the answer). A worker that blocks so lends its place to a spare
@@ -65,6 +65,7 @@ struct _PykkaPool
   guint           n_idle;      /* waiting for work */
   guint           n_blocked;   /* blocked in a wait inside a handler */
   guint           n_waking;    /* idle workers signalled that have not looked for work yet */
+  guint           n_spinning;  /* workers looking for work a short while before sleeping */
   gint            n_queued;    /* entries in the run queue; atomic, written under the lock */
   guint           thread_counter;
   PoolDispatcher *head;        /* run queue; each entry holds a dispatcher reference */
@@ -288,8 +289,9 @@ wake_locked (PykkaPool *self)
   guint running = self->n_workers - self->n_idle - self->n_blocked;
 
   /* One wake-up per queued entry at most: a burst of work wakes a worker or two, which then
-   * drain the queue without sleeping in between. Running (or spinning) workers take the rest. */
-  if ((guint) self->n_queued <= self->n_waking)
+   * drain the queue without sleeping in between. A spinning worker takes an entry without
+   * being woken; running workers take the rest. */
+  if ((guint) self->n_queued <= self->n_waking + self->n_spinning)
     return;
   if (self->n_idle > self->n_waking)
     {
@@ -350,10 +352,18 @@ worker_main (gpointer data)
           gboolean woken;
           gboolean found;
 
-          /* Work often follows work: look for it a short while before sleeping. */
-          g_mutex_unlock (&self->lock);
-          found = _pykka_spin_adaptive (&self->n_queued, -1);
-          g_mutex_lock (&self->lock);
+          /* Work often follows work: look for it a short while before sleeping. Only half
+           * the workers (at least one) do so at a time: more spinners would only take CPU time
+           * from the threads that make the work. */
+          found = FALSE;
+          if (self->n_spinning < MAX (1, self->max_workers / 2))
+            {
+              self->n_spinning++;
+              g_mutex_unlock (&self->lock);
+              found = _pykka_spin_adaptive (&self->n_queued, -1);
+              g_mutex_lock (&self->lock);
+              self->n_spinning--;
+            }
           if (found || self->head != NULL)
             continue;
 
@@ -379,7 +389,11 @@ worker_main (gpointer data)
         wake_locked (self);
       g_mutex_unlock (&self->lock);
 
-      status = _pykka_actor_process (dispatcher->actor, POOL_BATCH);
+      /* After a batch the actor goes to the back of the queue, unless no other actor waits:
+       * then it stays here, with its mailbox in this CPU's cache. */
+      do
+        status = _pykka_actor_process (dispatcher->actor, POOL_BATCH);
+      while (status == PYKKA_RUN_MORE && g_atomic_int_get (&self->n_queued) == 0);
       if (status == PYKKA_RUN_FINISHED)
         g_clear_object (&dispatcher->actor);
 

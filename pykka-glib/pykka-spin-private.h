@@ -31,11 +31,11 @@ G_BEGIN_DECLS
 #define PYKKA_SPIN_DEFAULT_US 200
 guint _pykka_spin_budget_us (void);
 
-/* How long this thread spins now: it halves after a spin that found nothing (the other side
- * was slow, or the CPUs are busy), down to 2 µs, and doubles after one that succeeded, up to
- * _pykka_spin_budget_us (). While it is below a quarter of the maximum, every 32nd wait spins
- * the maximum once (a probe), which is how a pair of threads that both sleep finds its way
- * back to hand-offs without wake-ups. */
+/* How long this thread spins now: it starts at a quarter of _pykka_spin_budget_us (), halves
+ * after a spin that found nothing (the other side was slow, or the CPUs are busy), down to
+ * 2 µs, and doubles after one that succeeded, up to the maximum. While it is below a quarter
+ * of the maximum, every 32nd wait spins the maximum once (a probe), which is how a pair of
+ * threads that both sleep finds its way back to hand-offs without wake-ups. */
 guint _pykka_spin_adaptive_budget (void);
 void  _pykka_spin_adaptive_update (guint    spun_us,
                                    gboolean succeeded);
