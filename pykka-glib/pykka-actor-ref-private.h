@@ -25,6 +25,8 @@ GList         *_pykka_actor_ref_claim_link   (PykkaActorRef *self,
 GList         *_pykka_actor_ref_get_link     (PykkaActorRef *self,
                                               gpointer       registry);
 void           _pykka_actor_ref_release_link (PykkaActorRef *self);
+/* Whether the actor's runtime has a backlog (see PykkaDispatcherClass.is_backlogged). */
+gboolean       _pykka_actor_ref_is_backlogged (PykkaActorRef *self);
 /* "{TypeName} ({urn})", owned by the ref. */
 const char    *_pykka_actor_ref_describe    (PykkaActorRef *self);
 

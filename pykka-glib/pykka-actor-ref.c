@@ -235,6 +235,17 @@ _pykka_actor_ref_runs_on_this_thread (PykkaActorRef *self)
   return current;
 }
 
+gboolean
+_pykka_actor_ref_is_backlogged (PykkaActorRef *self)
+{
+  PykkaDispatcher *dispatcher = _pykka_mailbox_get_dispatcher (&self->mailbox);
+
+  /* Not started yet: nothing runs it soon either. */
+  if (dispatcher == NULL)
+    return TRUE;
+  return dispatcher->klass->is_backlogged != NULL && dispatcher->klass->is_backlogged (dispatcher);
+}
+
 PykkaMailbox *
 _pykka_actor_ref_get_mailbox (PykkaActorRef *self)
 {

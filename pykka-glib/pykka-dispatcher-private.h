@@ -24,6 +24,9 @@ struct _PykkaDispatcherClass
   /* Whether the calling thread is the one that runs the actor now or would run it next
    * (so that it would wait forever for the actor). */
   gboolean  (*is_current) (PykkaDispatcher *self);
+  /* Optional: whether the runtime has more work queued than it can start on at once, so that
+   * a reply from the actor cannot come within a short spin (called from any thread). */
+  gboolean  (*is_backlogged) (PykkaDispatcher *self);
 };
 
 struct _PykkaDispatcher

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "pykka-actor-ref-private.h"
 #include "pykka-debug-private.h"
 #include "pykka-dispatcher-private.h"
 #include "pykka-future-private.h"
@@ -511,8 +512,11 @@ pykka_future_get (PykkaFuture  *self,
       if (!blocking)
         {
           /* A reply usually comes soon: look for it for a short while before sleeping (and
-           * before a pool worker lends its place). */
-          if (self->hook == NULL && !spun)
+           * before a pool worker lends its place). Not when the actor's runtime has a
+           * backlog: the reply comes late anyway, and the spin would take a CPU from the
+           * workers that clear the backlog. */
+          if (self->hook == NULL && !spun &&
+              (self->completer == NULL || !_pykka_actor_ref_is_backlogged (self->completer)))
             {
               gboolean done;
 

@@ -59,6 +59,8 @@ void           _pykka_mailbox_clear          (PykkaMailbox    *self);
 void           _pykka_mailbox_start          (PykkaMailbox    *self,
                                               PykkaDispatcher *dispatcher,
                                               gboolean         run_now);
+/* The dispatcher (transfer none), or NULL before the start; any thread. */
+PykkaDispatcher *_pykka_mailbox_get_dispatcher (PykkaMailbox  *self);
 gboolean       _pykka_mailbox_push           (PykkaMailbox    *self,
                                               PykkaEnvelope   *envelope);
 PykkaEnvelope *_pykka_mailbox_pop            (PykkaMailbox    *self);

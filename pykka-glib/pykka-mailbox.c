@@ -75,13 +75,20 @@ _pykka_mailbox_start (PykkaMailbox    *self,
 
   g_mutex_lock (&self->lock);
   g_assert (self->dispatcher == NULL);
-  self->dispatcher = _pykka_dispatcher_ref (dispatcher);
+  /* Written once; _pykka_mailbox_get_dispatcher () reads it without the lock. */
+  g_atomic_pointer_set (&self->dispatcher, _pykka_dispatcher_ref (dispatcher));
   schedule = run_now || self->head != NULL;
   self->scheduled = schedule;
   g_mutex_unlock (&self->lock);
 
   if (schedule)
     dispatcher->klass->schedule (dispatcher);
+}
+
+PykkaDispatcher *
+_pykka_mailbox_get_dispatcher (PykkaMailbox *self)
+{
+  return g_atomic_pointer_get (&self->dispatcher);
 }
 
 gboolean

@@ -473,11 +473,22 @@ pool_dispatcher_is_current (PykkaDispatcher *dispatcher)
   return FALSE;
 }
 
+/* More actors wait for a worker than there are workers: an actor just queued runs only after
+ * the ones before it. */
+static gboolean
+pool_dispatcher_is_backlogged (PykkaDispatcher *dispatcher)
+{
+  PykkaPool *pool = ((PoolDispatcher *) dispatcher)->pool;
+
+  return (guint) g_atomic_int_get (&pool->n_queued) > pool->max_workers;
+}
+
 static const PykkaDispatcherClass pool_dispatcher_class = {
   .name = "pool",
   .schedule = pool_dispatcher_schedule,
   .finalize = pool_dispatcher_finalize,
   .is_current = pool_dispatcher_is_current,
+  .is_backlogged = pool_dispatcher_is_backlogged,
 };
 
 PykkaDispatcher *
