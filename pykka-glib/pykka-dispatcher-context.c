@@ -8,6 +8,7 @@
 
 #include "pykka-actor-private.h"
 #include "pykka-dispatcher-private.h"
+#include "pykka-spin-private.h"
 
 /* How many messages one dispatch handles before it lets other sources of the context run. */
 #define CONTEXT_BATCH 64
@@ -23,6 +24,7 @@ typedef struct
   GSource         *source;   /* owned until the actor has finished */
   GMainContext    *context;  /* owned */
   PykkaActor      *actor;    /* owned until the actor has finished; used by dispatch only */
+  gint             pending;  /* atomic: scheduled since the dispatch began */
 } ContextDispatcher;
 
 typedef struct
@@ -36,6 +38,7 @@ context_dispatcher_schedule (PykkaDispatcher *dispatcher)
 {
   ContextDispatcher *self = (ContextDispatcher *) dispatcher;
 
+  g_atomic_int_set (&self->pending, TRUE);
   g_mutex_lock (&self->lock);
   if (self->source != NULL)
     g_source_set_ready_time (self->source, 0);
@@ -88,6 +91,7 @@ mailbox_source_dispatch (GSource     *source,
   PykkaRunStatus status;
 
   g_source_set_ready_time (source, -1);
+  g_atomic_int_set (&self->pending, FALSE);
   /* Handlers see the actor's context as the thread-default one, so that the _async calls
    * they make call back here. */
   g_main_context_push_thread_default (self->context);
@@ -96,6 +100,12 @@ mailbox_source_dispatch (GSource     *source,
   switch (status)
     {
     case PYKKA_RUN_IDLE:
+      /* The next message often follows soon (the next ask of a client that just got its
+       * reply). While this dispatch runs, GLib blocks the source, so that a sender that
+       * schedules the actor now wakes nobody: look for such a message a short, adaptive
+       * while (as thread actors do) before letting the context sleep in its poll. If one
+       * comes, the source is ready again and the context dispatches it next. */
+      _pykka_spin_adaptive (&self->pending, -1);
       return G_SOURCE_CONTINUE;
     case PYKKA_RUN_MORE:
       g_source_set_ready_time (source, 0);
