@@ -80,7 +80,6 @@ G_DEFINE_BOXED_TYPE (PykkaProxyGetAttr, pykka_proxy_get_attr, pykka_proxy_get_at
 G_DEFINE_BOXED_TYPE (PykkaProxySetAttr, pykka_proxy_set_attr, pykka_proxy_set_attr_ref,
                      pykka_proxy_set_attr_unref)
 
-
 /**
  * pykka_proxy_call_new:
  * @attr_path: a dotted attribute path, such as `"playback.play"`
