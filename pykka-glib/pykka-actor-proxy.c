@@ -300,7 +300,7 @@ pykka_actor_proxy_call (PykkaActorProxy  *self,
 
   if (!init_call_message (self, attr_path, args, n_args, &message, error))
     return NULL;
-  return pykka_actor_ref_ask (self->ref, &message);
+  return _pykka_actor_ref_ask_take (self->ref, &message);
 }
 
 /**
@@ -521,7 +521,7 @@ pykka_actor_proxy_get_attr (PykkaActorProxy  *self,
 
   g_value_init (&message, PYKKA_TYPE_PROXY_GET_ATTR);
   g_value_take_boxed (&message, pykka_proxy_get_attr_new (full_path));
-  return pykka_actor_ref_ask (self->ref, &message);
+  return _pykka_actor_ref_ask_take (self->ref, &message);
 }
 
 /**

@@ -27,6 +27,9 @@ GList         *_pykka_actor_ref_get_link     (PykkaActorRef *self,
 void           _pykka_actor_ref_release_link (PykkaActorRef *self);
 /* Whether the actor's runtime has a backlog (see PykkaDispatcherClass.is_backlogged). */
 gboolean       _pykka_actor_ref_is_backlogged (PykkaActorRef *self);
+/* pykka_actor_ref_ask () that moves @message into the envelope, leaving it unset. */
+PykkaFuture   *_pykka_actor_ref_ask_take      (PykkaActorRef *self,
+                                              GValue        *message);
 /* "{TypeName} ({urn})", owned by the ref. */
 const char    *_pykka_actor_ref_describe    (PykkaActorRef *self);
 

@@ -369,25 +369,38 @@ pykka_actor_ref_tell (PykkaActorRef  *self,
  *
  * Since: 0.1
  */
-PykkaFuture *
-pykka_actor_ref_ask (PykkaActorRef *self,
-                     const GValue  *message)
+/* Sends @envelope, whose reply_to is not set yet, and returns the future of the reply. */
+static PykkaFuture *
+send_ask (PykkaActorRef *self,
+          PykkaEnvelope *envelope)
 {
-  PykkaFuture *future;
-  PykkaEnvelope *envelope;
+  PykkaFuture *future = pykka_future_new ();
 
-  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
-  g_return_val_if_fail (_pykka_value_is_valid (message), NULL);
-
-  future = pykka_future_new ();
   _pykka_future_set_completer (future, self);
-  envelope = _pykka_envelope_new (PYKKA_ENVELOPE_MESSAGE, message, future);
+  envelope->reply_to = g_object_ref (future);
   if (!_pykka_mailbox_push (&self->mailbox, envelope))
     {
       _pykka_envelope_free (envelope);
       _pykka_future_complete (future, NULL, not_found_error (self));
     }
   return future;
+}
+
+PykkaFuture *
+pykka_actor_ref_ask (PykkaActorRef *self,
+                     const GValue  *message)
+{
+  g_return_val_if_fail (PYKKA_IS_ACTOR_REF (self), NULL);
+  g_return_val_if_fail (_pykka_value_is_valid (message), NULL);
+
+  return send_ask (self, _pykka_envelope_new (PYKKA_ENVELOPE_MESSAGE, message, NULL));
+}
+
+PykkaFuture *
+_pykka_actor_ref_ask_take (PykkaActorRef *self,
+                           GValue        *message)
+{
+  return send_ask (self, _pykka_envelope_new_take (PYKKA_ENVELOPE_MESSAGE, message, NULL));
 }
 
 /**

@@ -29,6 +29,10 @@ struct _PykkaEnvelope
 PykkaEnvelope *_pykka_envelope_new  (PykkaEnvelopeKind  kind,
                                      const GValue      *message,
                                      PykkaFuture       *reply_to);
+/* _pykka_envelope_new () that moves @message into the envelope, leaving it unset. */
+PykkaEnvelope *_pykka_envelope_new_take (PykkaEnvelopeKind  kind,
+                                         GValue            *message,
+                                         PykkaFuture       *reply_to);
 void           _pykka_envelope_free (PykkaEnvelope     *envelope);
 
 /* An unbounded multi-producer, single-consumer FIFO with a "closed" flag.

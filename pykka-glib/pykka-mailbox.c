@@ -11,10 +11,9 @@
 #include "pykka-mailbox-private.h"
 #include "pykka-value-private.h"
 
-PykkaEnvelope *
-_pykka_envelope_new (PykkaEnvelopeKind  kind,
-                     const GValue      *message,
-                     PykkaFuture       *reply_to)
+static PykkaEnvelope *
+envelope_alloc (PykkaEnvelopeKind  kind,
+                PykkaFuture       *reply_to)
 {
   /* GSlice keeps per-thread magazines: envelopes are allocated by senders and freed by the
    * actor's thread, which plain malloc handles with arena locks and consolidation. */
@@ -23,10 +22,32 @@ _pykka_envelope_new (PykkaEnvelopeKind  kind,
   envelope->next = NULL;
   envelope->kind = kind;
   envelope->reply_to = reply_to != NULL ? g_object_ref (reply_to) : NULL;
+  return envelope;
+}
+
+PykkaEnvelope *
+_pykka_envelope_new (PykkaEnvelopeKind  kind,
+                     const GValue      *message,
+                     PykkaFuture       *reply_to)
+{
+  PykkaEnvelope *envelope = envelope_alloc (kind, reply_to);
+
   if (message != NULL)
     _pykka_value_init_copy (&envelope->message, message);
   else
     memset (&envelope->message, 0, sizeof envelope->message);
+  return envelope;
+}
+
+PykkaEnvelope *
+_pykka_envelope_new_take (PykkaEnvelopeKind  kind,
+                          GValue            *message,
+                          PykkaFuture       *reply_to)
+{
+  PykkaEnvelope *envelope = envelope_alloc (kind, reply_to);
+
+  envelope->message = *message;
+  memset (message, 0, sizeof *message);
   return envelope;
 }
 
