@@ -182,25 +182,19 @@ resolve (PykkaActorProxy  *self,
 {
   g_auto(GStrv) parts = NULL;
   g_autofree char *owner = NULL;
-  const char *name = attr_path;
-  guint n_parts = 1;
-  GType type = self->type;
+  const char *name;
+  guint n_parts;
+  GType type;
 
   attr->kind = PYKKA_ATTR_NONE;
-  /* The common case, a name of the proxy's object, has nothing to split or walk. */
-  if (!_pykka_attr_path_is_plain (attr_path))
-    {
-      parts = _pykka_attr_path_split (attr_path, &n_parts, error);
-      if (parts == NULL)
-        return NULL;
-      name = parts[n_parts - 1];
-    }
+  name = _pykka_attr_path_parse (attr_path, &parts, &n_parts, error);
+  if (name == NULL)
+    return NULL;
 
   if (!self->dynamic)
     {
       /* The proxy's description is only needed for an error: make it then. */
-      if (parts != NULL)
-        type = _pykka_attr_walk_types (self->type, parts, n_parts - 1, NULL, NULL);
+      type = _pykka_attr_walk_types (self->type, parts, n_parts - 1, NULL, NULL);
       if (type == 0)
         {
           owner = pykka_actor_proxy_to_string (self);

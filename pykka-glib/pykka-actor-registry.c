@@ -218,13 +218,18 @@ static void
 unlink_locked (PykkaActorRegistry *self,
                PykkaActorRef      *ref)
 {
-  GList *link = find_link_locked (self, ref);
+  GList *own = _pykka_actor_ref_get_link (ref, self);
 
-  g_queue_unlink (&self->refs, link);
-  if (link == _pykka_actor_ref_get_link (ref, self))
-    _pykka_actor_ref_release_link (ref);
+  if (own != NULL)
+    {
+      g_queue_unlink (&self->refs, own);
+      _pykka_actor_ref_release_link (ref);
+    }
   else
     {
+      GList *link = g_hash_table_lookup (self->links, ref);
+
+      g_queue_unlink (&self->refs, link);
       g_hash_table_remove (self->links, ref);
       g_list_free_1 (link);
     }

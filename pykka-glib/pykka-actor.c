@@ -146,24 +146,19 @@ resolve_target (PykkaActor  *self,
                 GError     **error)
 {
   g_auto(GStrv) parts = NULL;
-  const char *last = attr_path;
+  const char *last;
   GObject *target;
   guint n_parts;
 
-  /* The common case, a name of the actor itself, has nothing to split or walk. */
-  if (_pykka_attr_path_is_plain (attr_path))
-    target = g_object_ref (G_OBJECT (self));
-  else
-    {
-      parts = _pykka_attr_path_split (attr_path, &n_parts, error);
-      if (parts == NULL)
-        return NULL;
-      last = parts[n_parts - 1];
-      target = _pykka_attr_walk_objects (G_OBJECT (self), parts, n_parts - 1, describe (self),
-                                         error);
-      if (target == NULL)
-        return NULL;
-    }
+  last = _pykka_attr_path_parse (attr_path, &parts, &n_parts, error);
+  if (last == NULL)
+    return NULL;
+  /* A name of the actor itself has nothing to walk (and needs no description for errors). */
+  target = parts == NULL ? g_object_ref (G_OBJECT (self))
+                         : _pykka_attr_walk_objects (G_OBJECT (self), parts, n_parts - 1,
+                                                     describe (self), error);
+  if (target == NULL)
+    return NULL;
   if (!_pykka_attr_lookup (G_OBJECT_TYPE (target), last, attr))
     {
       _pykka_set_no_attribute (error, describe (self), last);

@@ -27,8 +27,15 @@ typedef struct
   GParamSpec    *pspec;  /* PROPERTY; borrowed from the class */
 } PykkaAttr;
 
-/* Whether @attr_path is one name, valid as a path ("play", not "playback.play" nor ""). */
-gboolean     _pykka_attr_path_is_plain  (const char       *attr_path);
+/* Checks @attr_path and returns its last name (NULL with the error of
+ * _pykka_attr_path_split () if it is malformed). A plain name is not split: @parts is set to
+ * NULL and @n_parts to 1, and the name returned is @attr_path itself. Otherwise @parts
+ * receives the split names (free with g_strfreev ()) and the name returned is the last of
+ * them. */
+const char  *_pykka_attr_path_parse     (const char       *attr_path,
+                                         char           ***parts,
+                                         guint            *n_parts,
+                                         GError          **error);
 
 /* Splits "a.b.c" into its names. Fails with PYKKA_ERROR_INVALID_ARGUMENT for an empty or
  * malformed path ("", "a..b", ".a", "a.") or one longer than PYKKA_ATTR_PATH_MAX. */
@@ -42,8 +49,9 @@ gboolean     _pykka_attr_lookup         (GType             type,
                                          const char       *name,
                                          PykkaAttr        *attr);
 
-/* Walks the first @n_parts names of @parts as traversals from @type, by type information
- * alone; returns the type reached or 0 with NO_SUCH_ATTRIBUTE or NOT_TRAVERSABLE.
+/* Walks the first @n_parts names of @parts (which may be NULL when @n_parts is 0) as
+ * traversals from @type, by type information alone; returns the type reached or 0 with
+ * NO_SUCH_ATTRIBUTE or NOT_TRAVERSABLE.
  * @owner describes the start of the path in error messages. */
 GType        _pykka_attr_walk_types     (GType             type,
                                          char            **parts,

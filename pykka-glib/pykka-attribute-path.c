@@ -12,11 +12,26 @@
 #include "pykka-init-private.h"
 #include "pykka-value-private.h"
 
-gboolean
-_pykka_attr_path_is_plain (const char *attr_path)
+static gboolean
+is_plain (const char *attr_path)
 {
   return attr_path[0] != '\0' && strchr (attr_path, '.') == NULL &&
          strlen (attr_path) <= PYKKA_ATTR_PATH_MAX;
+}
+
+const char *
+_pykka_attr_path_parse (const char   *attr_path,
+                        char       ***parts,
+                        guint        *n_parts,
+                        GError      **error)
+{
+  *parts = NULL;
+  *n_parts = 1;
+  /* The common case, a plain name, has nothing to split. */
+  if (is_plain (attr_path))
+    return attr_path;
+  *parts = _pykka_attr_path_split (attr_path, n_parts, error);
+  return *parts != NULL ? (*parts)[*n_parts - 1] : NULL;
 }
 
 char **
@@ -30,7 +45,7 @@ _pykka_attr_path_split (const char  *attr_path,
   if (attr_path[0] == '\0' || strlen (attr_path) > PYKKA_ATTR_PATH_MAX)
     goto malformed;
 
-  if (_pykka_attr_path_is_plain (attr_path))
+  if (strchr (attr_path, '.') == NULL)
     {
       /* The common case, a plain name: no splitting. */
       parts = g_new (char *, 2);
