@@ -170,14 +170,14 @@ pykka_actor_proxy_to_string (PykkaActorProxy *self)
   return g_string_free (string, FALSE);
 }
 
-/* Resolves @attr_path (relative to @self) as far as type information allows.
- * Returns the full path, or NULL with an error. @attr receives the last name's attribute
- * (PYKKA_ATTR_NONE when only the actor can tell). */
-static char *
+/* Resolves @attr_path (relative to @self) as far as type information allows; FALSE with an
+ * error if it cannot be resolved. @attr receives the last name's attribute (PYKKA_ATTR_NONE
+ * when only the actor can tell) and @last_name that name, which points into @attr_path. */
+static gboolean
 resolve (PykkaActorProxy  *self,
          const char       *attr_path,
          PykkaAttr        *attr,
-         char            **last_name,
+         const char      **last_name,
          GError          **error)
 {
   g_auto(GStrv) parts = NULL;
@@ -189,7 +189,7 @@ resolve (PykkaActorProxy  *self,
   attr->kind = PYKKA_ATTR_NONE;
   name = _pykka_attr_path_parse (attr_path, &parts, &n_parts, error);
   if (name == NULL)
-    return NULL;
+    return FALSE;
 
   if (!self->dynamic)
     {
@@ -199,47 +199,49 @@ resolve (PykkaActorProxy  *self,
         {
           owner = pykka_actor_proxy_to_string (self);
           _pykka_attr_walk_types (self->type, parts, n_parts - 1, owner, error);
-          return NULL;
+          return FALSE;
         }
       if (!_pykka_attr_lookup (type, name, attr))
         {
           owner = pykka_actor_proxy_to_string (self);
           _pykka_set_no_attribute (error, owner, name);
-          return NULL;
+          return FALSE;
         }
     }
-  if (last_name != NULL)
-    *last_name = g_strdup (name);
+  *last_name = name;
+  return TRUE;
+}
+
+/* @attr_path relative to the actor. */
+static char *
+full_path (PykkaActorProxy *self,
+           const char      *attr_path)
+{
   return self->attr_path[0] != '\0' ? g_strconcat (self->attr_path, ".", attr_path, NULL)
                                     : g_strdup (attr_path);
 }
 
-static char *
+static gboolean
 resolve_method (PykkaActorProxy  *self,
                 const char       *attr_path,
                 const GValue     *args,
                 guint             n_args,
                 GError          **error)
 {
-  g_autofree char *name = NULL;
+  const char *name = NULL;
   PykkaAttr attr;
-  char *full_path = resolve (self, attr_path, &attr, &name, error);
 
-  if (full_path == NULL || attr.kind == PYKKA_ATTR_NONE)
-    return full_path;
+  if (!resolve (self, attr_path, &attr, &name, error))
+    return FALSE;
+  if (attr.kind == PYKKA_ATTR_NONE)
+    return TRUE;
   if (attr.kind != PYKKA_ATTR_METHOD)
     {
       g_set_error (error, PYKKA_ERROR, PYKKA_ERROR_INVALID_ARGUMENT,
                    _("Attribute “%s” is not a method"), name);
-      g_free (full_path);
-      return NULL;
+      return FALSE;
     }
-  if (!_pykka_attr_check_args (&attr, name, args, n_args, error))
-    {
-      g_free (full_path);
-      return NULL;
-    }
-  return full_path;
+  return _pykka_attr_check_args (&attr, name, args, n_args, error);
 }
 
 /* Checks the call and makes its message; FALSE with an error if it cannot be made. */
@@ -251,12 +253,11 @@ init_call_message (PykkaActorProxy  *self,
                    GValue           *message,
                    GError          **error)
 {
-  char *full_path = resolve_method (self, attr_path, args, n_args, error);
-
-  if (full_path == NULL)
+  if (!resolve_method (self, attr_path, args, n_args, error))
     return FALSE;
   g_value_init (message, PYKKA_TYPE_PROXY_CALL);
-  g_value_take_boxed (message, _pykka_proxy_call_new_take (full_path, args, n_args));
+  g_value_take_boxed (message,
+                      _pykka_proxy_call_new_joined (self->attr_path, attr_path, args, n_args));
   return TRUE;
 }
 
@@ -493,8 +494,8 @@ pykka_actor_proxy_get_attr (PykkaActorProxy  *self,
                             const char       *attr_path,
                             GError          **error)
 {
-  g_autofree char *full_path = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  const char *name = NULL;
   g_auto(GValue) message = G_VALUE_INIT;
   PykkaAttr attr;
 
@@ -502,8 +503,7 @@ pykka_actor_proxy_get_attr (PykkaActorProxy  *self,
   g_return_val_if_fail (attr_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  full_path = resolve (self, attr_path, &attr, &name, error);
-  if (full_path == NULL)
+  if (!resolve (self, attr_path, &attr, &name, error))
     return NULL;
   if (attr.kind == PYKKA_ATTR_METHOD ||
       (attr.kind == PYKKA_ATTR_PROPERTY && (attr.pspec->flags & G_PARAM_READABLE) == 0))
@@ -513,8 +513,9 @@ pykka_actor_proxy_get_attr (PykkaActorProxy  *self,
       return NULL;
     }
 
+  path = full_path (self, attr_path);
   g_value_init (&message, PYKKA_TYPE_PROXY_GET_ATTR);
-  g_value_take_boxed (&message, pykka_proxy_get_attr_new (full_path));
+  g_value_take_boxed (&message, pykka_proxy_get_attr_new (path));
   return _pykka_actor_ref_ask_take (self->ref, &message);
 }
 
@@ -539,7 +540,8 @@ pykka_actor_proxy_set_attr (PykkaActorProxy  *self,
                             const GValue     *value,
                             GError          **error)
 {
-  g_autofree char *full_path = NULL;
+  g_autofree char *path = NULL;
+  const char *name = NULL;
   g_auto(GValue) message = G_VALUE_INIT;
   g_auto(GValue) reply = G_VALUE_INIT;
   PykkaAttr attr;
@@ -549,12 +551,12 @@ pykka_actor_proxy_set_attr (PykkaActorProxy  *self,
   g_return_val_if_fail (G_IS_VALUE (value), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  full_path = resolve (self, attr_path, &attr, NULL, error);
-  if (full_path == NULL)
+  if (!resolve (self, attr_path, &attr, &name, error))
     return FALSE;
 
+  path = full_path (self, attr_path);
   g_value_init (&message, PYKKA_TYPE_PROXY_SET_ATTR);
-  g_value_take_boxed (&message, pykka_proxy_set_attr_new (full_path, value));
+  g_value_take_boxed (&message, pykka_proxy_set_attr_new (path, value));
   return pykka_actor_ref_ask_sync (self->ref, &message, PYKKA_FOREVER, &reply, error);
 }
 
@@ -579,7 +581,7 @@ pykka_actor_proxy_traverse (PykkaActorProxy  *self,
 {
   g_auto(GStrv) parts = NULL;
   g_autofree char *owner = NULL;
-  g_autofree char *full_path = NULL;
+  g_autofree char *path = NULL;
   guint n_parts;
   GType type = G_TYPE_OBJECT;
 
@@ -597,9 +599,8 @@ pykka_actor_proxy_traverse (PykkaActorProxy  *self,
       if (type == 0)
         return NULL;
     }
-  full_path = self->attr_path[0] != '\0' ? g_strconcat (self->attr_path, ".", attr_path, NULL)
-                                         : g_strdup (attr_path);
-  return proxy_new (self->ref, type, full_path, self->dynamic);
+  path = full_path (self, attr_path);
+  return proxy_new (self->ref, type, path, self->dynamic);
 }
 
 static int

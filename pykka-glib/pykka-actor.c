@@ -142,7 +142,7 @@ static GObject *
 resolve_target (PykkaActor  *self,
                 const char  *attr_path,
                 PykkaAttr   *attr,
-                char       **name,
+                const char **name,
                 GError     **error)
 {
   g_auto(GStrv) parts = NULL;
@@ -165,7 +165,7 @@ resolve_target (PykkaActor  *self,
       g_object_unref (target);
       return NULL;
     }
-  *name = g_strdup (last);
+  *name = last;
   return target;
 }
 
@@ -178,7 +178,7 @@ pykka_actor_real_call (PykkaActor    *self,
                        GError       **error)
 {
   g_autoptr(GObject) target = NULL;
-  g_autofree char *name = NULL;
+  const char *name = NULL;
   PykkaAttr attr;
 
   target = resolve_target (self, attr_path, &attr, &name, error);
@@ -199,7 +199,7 @@ pykka_actor_real_get_attr (PykkaActor    *self,
                            GError       **error)
 {
   g_autoptr(GObject) target = NULL;
-  g_autofree char *name = NULL;
+  const char *name = NULL;
   PykkaAttr attr;
 
   target = resolve_target (self, attr_path, &attr, &name, error);
@@ -239,7 +239,7 @@ pykka_actor_real_set_attr (PykkaActor    *self,
                            GError       **error)
 {
   g_autoptr(GObject) target = NULL;
-  g_autofree char *name = NULL;
+  const char *name = NULL;
   g_auto(GValue) converted = G_VALUE_INIT;
   PykkaAttr attr;
 
@@ -512,21 +512,24 @@ receive (PykkaActor    *self,
 {
   PykkaActorClass *klass = PYKKA_ACTOR_GET_CLASS (self);
   GType type = G_VALUE_TYPE (message);
+  gpointer boxed = NULL;
 
-  if (type == PYKKA_TYPE_PROXY_CALL && g_value_get_boxed (message) != NULL)
+  if (type == PYKKA_TYPE_PROXY_CALL || type == PYKKA_TYPE_PROXY_GET_ATTR ||
+      type == PYKKA_TYPE_PROXY_SET_ATTR)
+    boxed = g_value_get_boxed (message);
+
+  if (boxed != NULL && type == PYKKA_TYPE_PROXY_CALL)
     {
-      PykkaProxyCall *call = g_value_get_boxed (message);
       guint n_args;
-      const GValue *args = pykka_proxy_call_get_args (call, &n_args);
+      const GValue *args = pykka_proxy_call_get_args (boxed, &n_args);
 
-      klass->call (self, pykka_proxy_call_get_attr_path (call), args, n_args, reply, error);
+      klass->call (self, pykka_proxy_call_get_attr_path (boxed), args, n_args, reply, error);
     }
-  else if (type == PYKKA_TYPE_PROXY_GET_ATTR && g_value_get_boxed (message) != NULL)
-    klass->get_attr (self, pykka_proxy_get_attr_get_attr_path (g_value_get_boxed (message)),
-                     reply, error);
-  else if (type == PYKKA_TYPE_PROXY_SET_ATTR && g_value_get_boxed (message) != NULL)
-    klass->set_attr (self, pykka_proxy_set_attr_get_attr_path (g_value_get_boxed (message)),
-                     pykka_proxy_set_attr_get_value (g_value_get_boxed (message)), error);
+  else if (boxed != NULL && type == PYKKA_TYPE_PROXY_GET_ATTR)
+    klass->get_attr (self, pykka_proxy_get_attr_get_attr_path (boxed), reply, error);
+  else if (boxed != NULL)
+    klass->set_attr (self, pykka_proxy_set_attr_get_attr_path (boxed),
+                     pykka_proxy_set_attr_get_value (boxed), error);
   else
     klass->on_receive (self, message, reply, error);
 }

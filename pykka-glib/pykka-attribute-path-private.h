@@ -27,11 +27,10 @@ typedef struct
   GParamSpec    *pspec;  /* PROPERTY; borrowed from the class */
 } PykkaAttr;
 
-/* Checks @attr_path and returns its last name (NULL with the error of
- * _pykka_attr_path_split () if it is malformed). A plain name is not split: @parts is set to
- * NULL and @n_parts to 1, and the name returned is @attr_path itself. Otherwise @parts
- * receives the split names (free with g_strfreev ()) and the name returned is the last of
- * them. */
+/* Checks @attr_path and returns its last name, which points into @attr_path (NULL with the
+ * error of _pykka_attr_path_split () if it is malformed). A plain name is not split: @parts
+ * is set to NULL and @n_parts to 1, and the name returned is @attr_path itself. Otherwise
+ * @parts receives the split names (free with g_strfreev ()). */
 const char  *_pykka_attr_path_parse     (const char       *attr_path,
                                          char           ***parts,
                                          guint            *n_parts,

@@ -31,7 +31,7 @@ _pykka_attr_path_parse (const char   *attr_path,
   if (is_plain (attr_path))
     return attr_path;
   *parts = _pykka_attr_path_split (attr_path, n_parts, error);
-  return *parts != NULL ? (*parts)[*n_parts - 1] : NULL;
+  return *parts != NULL ? strrchr (attr_path, '.') + 1 : NULL;
 }
 
 char **

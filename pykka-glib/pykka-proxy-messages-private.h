@@ -10,10 +10,12 @@
 
 G_BEGIN_DECLS
 
-/* pykka_proxy_call_new () that takes @attr_path (allocated with g_malloc) instead of copying
- * it. */
-PykkaProxyCall *_pykka_proxy_call_new_take (char         *attr_path,
-                                            const GValue *args,
-                                            guint         n_args);
+/* pykka_proxy_call_new () for the path "@prefix.@attr_path" (or @attr_path if @prefix is
+ * empty), without checking its arguments; the call, its arguments and its path are one
+ * allocation. */
+PykkaProxyCall *_pykka_proxy_call_new_joined (const char   *prefix,
+                                              const char   *attr_path,
+                                              const GValue *args,
+                                              guint         n_args);
 
 G_END_DECLS

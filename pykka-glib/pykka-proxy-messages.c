@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pykka-glib.h"
 #include "pykka-proxy-messages-private.h"
 #include "pykka-value-private.h"
@@ -42,7 +44,7 @@
 struct _PykkaProxyCall
 {
   gatomicrefcount  ref_count;
-  char            *attr_path;
+  char            *attr_path;  /* in the same block, after args */
   guint            n_args;
   GValue           args[];
 };
@@ -102,18 +104,30 @@ pykka_proxy_call_new (const char   *attr_path,
   for (guint i = 0; i < n_args; i++)
     g_return_val_if_fail (G_IS_VALUE (&args[i]), NULL);
 
-  return _pykka_proxy_call_new_take (g_strdup (attr_path), args, n_args);
+  return _pykka_proxy_call_new_joined ("", attr_path, args, n_args);
 }
 
 PykkaProxyCall *
-_pykka_proxy_call_new_take (char         *attr_path,
-                            const GValue *args,
-                            guint         n_args)
+_pykka_proxy_call_new_joined (const char   *prefix,
+                              const char   *attr_path,
+                              const GValue *args,
+                              guint         n_args)
 {
-  PykkaProxyCall *self = g_malloc0 (sizeof *self + n_args * sizeof (GValue));
+  gsize prefix_len = strlen (prefix);
+  gsize path_len = strlen (attr_path);
+  gsize args_size = sizeof (PykkaProxyCall) + n_args * sizeof (GValue);
+  /* One block: the call, its arguments, then "prefix.attr_path" (or "attr_path"). */
+  PykkaProxyCall *self = g_malloc0 (args_size + prefix_len + 1 + path_len + 1);
+  char *path = (char *) self + args_size;
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->attr_path = attr_path;
+  self->attr_path = path;
+  if (prefix_len > 0)
+    {
+      memcpy (path, prefix, prefix_len);
+      path[prefix_len++] = '.';
+    }
+  memcpy (path + prefix_len, attr_path, path_len + 1);
   self->n_args = n_args;
   for (guint i = 0; i < n_args; i++)
     _pykka_value_init_copy (&self->args[i], &args[i]);
@@ -156,7 +170,6 @@ pykka_proxy_call_unref (PykkaProxyCall *self)
     {
       for (guint i = 0; i < self->n_args; i++)
         _pykka_value_clear (&self->args[i]);
-      g_free (self->attr_path);
       g_free (self);
     }
 }
