@@ -11,6 +11,8 @@
 
 #include <pykka-glib/pykka-glib.h>
 
+#include "bench-marshal.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +36,7 @@ report (const char *runtime,
         double      value,
         const char *unit)
 {
-  g_print ("%-8s %-34s %14.3f %s\n", runtime, workload, value, unit);
+  g_print ("%-8s %-40s %14.3f %s\n", runtime, workload, value, unit);
 }
 
 /* Microseconds, to the nanosecond: round trips that hand over without sleeping take a
@@ -80,7 +82,10 @@ rss_kib (void)
   return resident * (sysconf (_SC_PAGESIZE) / 1024.0);
 }
 
-/* The benchmark actor: counts tells, echoes asks, and has an action signal "echo". */
+/* The benchmark actor: counts tells, echoes asks, and has two methods (action signals) that
+ * return their argument: "echo" with a typed marshaller made by glib-genmarshal, as GNOME
+ * libraries give their signals, and "echo-generic" with GLib's default marshaller, which
+ * calls the handler through libffi. */
 
 #define BENCH_TYPE_ACTOR (bench_actor_get_type ())
 G_DECLARE_FINAL_TYPE (BenchActor, bench_actor, BENCH, ACTOR, PykkaActor)
@@ -118,6 +123,10 @@ bench_actor_class_init (BenchActorClass *klass)
 {
   PYKKA_ACTOR_CLASS (klass)->on_receive = bench_actor_on_receive;
   g_signal_new_class_handler ("echo", G_TYPE_FROM_CLASS (klass),
+                              G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
+                              G_CALLBACK (bench_actor_echo), NULL, NULL,
+                              bench_marshal_INT__INT, G_TYPE_INT, 1, G_TYPE_INT);
+  g_signal_new_class_handler ("echo-generic", G_TYPE_FROM_CLASS (klass),
                               G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
                               G_CALLBACK (bench_actor_echo), NULL, NULL, NULL,
                               G_TYPE_INT, 1, G_TYPE_INT);
@@ -214,10 +223,11 @@ time_ask (PykkaActorRef *ref,
 
 static double
 time_proxy_call (PykkaActorProxy *proxy,
+                 const char      *method,
                  const GValue    *arg)
 {
   double start = now_us ();
-  g_autoptr(PykkaFuture) future = pykka_actor_proxy_call (proxy, "echo", arg, 1, NULL);
+  g_autoptr(PykkaFuture) future = pykka_actor_proxy_call (proxy, method, arg, 1, NULL);
   g_auto(GValue) result = G_VALUE_INIT;
 
   if (!pykka_future_get (future, PYKKA_FOREVER, &result, NULL))
@@ -235,24 +245,30 @@ bench_ask_and_proxy (const char *runtime)
   guint warm_up = MIN (n, 1000u);
   double *asks = g_new (double, n);
   double *calls = g_new (double, n);
+  double *generic_calls = g_new (double, n);
 
   g_value_init (&message, G_TYPE_INT);
   g_value_set_int (&message, 7);
   for (guint i = 0; i < warm_up; i++)
     {
       time_ask (ref, &message);
-      time_proxy_call (proxy, &message);
+      time_proxy_call (proxy, "echo", &message);
+      time_proxy_call (proxy, "echo-generic", &message);
     }
   for (guint i = 0; i < n; i++)
     {
       asks[i] = time_ask (ref, &message);
-      calls[i] = time_proxy_call (proxy, &message);
+      calls[i] = time_proxy_call (proxy, "echo", &message);
+      generic_calls[i] = time_proxy_call (proxy, "echo-generic", &message);
     }
   report (runtime, "ask round trip median", percentile (asks, n, 0.5), "us");
   report (runtime, "ask round trip p99", percentile (asks, n, 0.99), "us");
   report (runtime, "proxy call round trip median", percentile (calls, n, 0.5), "us");
+  report (runtime, "proxy call, generic marshaller, median", percentile (generic_calls, n, 0.5),
+          "us");
   g_free (asks);
   g_free (calls);
+  g_free (generic_calls);
   pykka_actor_ref_stop (ref, PYKKA_FOREVER, NULL);
 }
 
@@ -381,6 +397,42 @@ floor_ping_pong (void)
   g_async_queue_unref (pp.pong);
 }
 
+/* The least a thread-per-actor runtime does for workload 4: n threads started, each sent one
+ * message and answered over a second queue, then told to stop and joined. */
+static void
+floor_thread_fan_out (guint n)
+{
+  PingPong *pps = g_new (PingPong, n);
+  GThread **threads = g_new (GThread *, n);
+  g_autofree char *label = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      pps[i].ping = g_async_queue_new ();
+      pps[i].pong = g_async_queue_new ();
+      threads[i] = g_thread_new ("floor-fan-out", pong_thread, &pps[i]);
+    }
+  for (guint i = 0; i < n; i++)
+    g_async_queue_push (pps[i].ping, GINT_TO_POINTER (1));
+  for (guint i = 0; i < n; i++)
+    g_async_queue_pop (pps[i].pong);
+  for (guint i = 0; i < n; i++)
+    g_async_queue_push (pps[i].ping, GINT_TO_POINTER (2));
+  for (guint i = 0; i < n; i++)
+    g_thread_join (threads[i]);
+
+  label = g_strdup_printf ("thread fan-out %u: start+ask+stop", n);
+  report ("floor", label, (g_get_monotonic_time () - start) / 1e6, "s");
+  for (guint i = 0; i < n; i++)
+    {
+      g_async_queue_unref (pps[i].ping);
+      g_async_queue_unref (pps[i].pong);
+    }
+  g_free (pps);
+  g_free (threads);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -413,6 +465,7 @@ main (int    argc,
     {
       floor_queue_throughput ();
       floor_ping_pong ();
+      floor_thread_fan_out (scaled (1000));
     }
   for (guint r = 0; r < G_N_ELEMENTS (runtimes); r++)
     {

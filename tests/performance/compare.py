@@ -127,6 +127,7 @@ def main():
         tell = g(rt, "tell throughput")
         ask = g(rt, "ask round trip median")
         proxy = g(rt, "proxy call round trip median")
+        generic = g(rt, "proxy call, generic marshaller, median")
         rows.append((rt, "tell msg/s", tell, floor_tell, py_tell,
                      "%.2fx floor, %.1fx Pykka" % (tell / floor_tell, tell / py_tell)))
         rows.append((rt, "ask median us", ask, floor_pp, py_ask,
@@ -135,9 +136,13 @@ def main():
                      g("floor", "two-queue ping-pong p99"), py_ask_p99, ""))
         rows.append((rt, "proxy median us", proxy, float("nan"), py_proxy,
                      "%.2fx own ask" % (proxy / ask)))
+        rows.append((rt, "proxy, generic marshaller, median us", generic, float("nan"),
+                     py_proxy, "%.2fx own ask" % (generic / ask)))
     fan_thread = g("thread", "fan-out %d: start+ask+stop" % n_fan)
-    rows.append(("thread", "%d actors start+ask+stop s" % n_fan, fan_thread, float("nan"), py_fan,
-                 "%.1fx faster than Pykka" % (py_fan / fan_thread)))
+    fan_floor = g("floor", "thread fan-out %d: start+ask+stop" % n_fan)
+    rows.append(("thread", "%d actors start+ask+stop s" % n_fan, fan_thread, fan_floor, py_fan,
+                 "%.1fx faster than Pykka (floor: %.1fx)" % (py_fan / fan_thread,
+                                                            py_fan / fan_floor)))
     n_pool = max(1, int(100000 * args.scale))
     rows.append(("pool", "%d actors start+ask+stop s" % n_pool,
                  g("pool", "fan-out %d: start+ask+stop" % n_pool), float("nan"), float("nan"),
