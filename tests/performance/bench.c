@@ -13,6 +13,7 @@
 
 #include "bench-marshal.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,16 @@ rss_kib (void)
     resident = 0;
   fclose (file);
   return resident * (sysconf (_SC_PAGESIZE) / 1024.0);
+}
+
+/* Bytes malloc has handed out and not had back, over all arenas. Unlike RSS, it does not
+ * depend on whether earlier workloads left freed memory in the process. */
+static double
+heap_in_use (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return (double) info.uordblks + info.hblkhd;
 }
 
 /* The benchmark actor: counts tells, echoes asks, and has two methods (action signals) that
@@ -283,11 +294,12 @@ bench_fan_out (const char *runtime,
   g_autoptr(GPtrArray) stops = g_ptr_array_new_full (n, g_object_unref);
   g_auto(GValue) message = G_VALUE_INIT;
   g_autofree char *label = NULL;
-  double rss_before, rss_after;
+  double rss_before, rss_after, heap_before, heap_after;
   gint64 start, started, asked;
 
   g_value_init (&message, G_TYPE_INT);
   rss_before = rss_kib ();
+  heap_before = heap_in_use ();
   start = g_get_monotonic_time ();
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (refs, start_bench_actor (runtime));
@@ -304,6 +316,7 @@ bench_fan_out (const char *runtime,
     }
   asked = g_get_monotonic_time ();
   rss_after = rss_kib ();
+  heap_after = heap_in_use ();
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (stops, pykka_actor_ref_stop_future (refs->pdata[i]));
   for (guint i = 0; i < n; i++)
@@ -324,6 +337,9 @@ bench_fan_out (const char *runtime,
   g_free (label);
   label = g_strdup_printf ("fan-out %u: memory per actor", n);
   report (runtime, label, (rss_after - rss_before) * 1024.0 / n, "B");
+  g_free (label);
+  label = g_strdup_printf ("fan-out %u: heap per actor", n);
+  report (runtime, label, (heap_after - heap_before) / n, "B");
 }
 
 /* Floors: the raw GAsyncQueue, as the issue defines them. */

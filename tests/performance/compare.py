@@ -146,7 +146,9 @@ def main():
     n_pool = max(1, int(100000 * args.scale))
     rows.append(("pool", "%d actors start+ask+stop s" % n_pool,
                  g("pool", "fan-out %d: start+ask+stop" % n_pool), float("nan"), float("nan"),
-                 "%.0f B/actor" % g("pool", "fan-out %d: memory per actor" % n_pool)))
+                 "%.0f B/actor RSS, %.0f B/actor heap" %
+                 (g("pool", "fan-out %d: memory per actor" % n_pool),
+                  g("pool", "fan-out %d: heap per actor" % n_pool))))
 
     print("# %d CPUs, pykka %s, scale %g, median of %d runs" %
           (os.cpu_count(), pykka.__version__, args.scale, args.repeat))
