@@ -18,7 +18,11 @@
  * Never asserts on time: every wait is bounded (5 s) and then asserted.
  */
 
+#define _GNU_SOURCE  /* pthread_getname_np () */
+
 #include "pykka-test-utils.h"
+
+#include <pthread.h>
 
 #define WAIT_US (5 * G_TIME_SPAN_SECOND)
 #define WAIT_MS 5000
@@ -177,6 +181,7 @@ block_tracker_dup_entered (BlockTracker *tracker,
  *   int                 recorded in order (and in the shared OrderLog), answered with itself
  *   guint64             (sender << 32 | seq): checked for FIFO order per sender
  *   "thread"            answered with the handler's GThread (as a pointer)
+ *   "thread-name"       answered with the name of the handler's thread (a string)
  *   "n-workers"         answered with pykka_pool_get_n_workers () of the actor's pool (a uint)
  *   "gate"              sets gate_entered, then waits (up to 5 s) for the gate event
  *   "tell-peer"         tells the peer actor 1 and records whether the peer's handler ran
@@ -345,6 +350,14 @@ recorder_handle_command (RecorderActor  *self,
     {
       g_value_init (reply, G_TYPE_POINTER);
       g_value_set_pointer (reply, g_thread_self ());
+    }
+  else if (g_str_equal (command, "thread-name"))
+    {
+      char name[16] = "";
+
+      g_assert_cmpint (pthread_getname_np (pthread_self (), name, sizeof name), ==, 0);
+      g_value_init (reply, G_TYPE_STRING);
+      g_value_set_string (reply, name);
     }
   else if (g_str_equal (command, "n-workers"))
     {
@@ -1582,6 +1595,50 @@ test_pool_many_actors_share_workers (void)
     }
 }
 
+/* A burst of work that finds every worker asleep wakes them and starts no other thread:
+ * workers that were signalled but have not woken yet count as running. Each round lets the
+ * workers fall asleep (their spin lasts at most 200 µs), then sends many asks at once, far
+ * faster than a sleeping thread wakes. The pool names its threads "pykka-pool-N" with N
+ * counting every thread it started, so any thread beyond the first two shows in the names. */
+static void
+test_pool_burst_starts_no_extra_workers (void)
+{
+  const guint n_actors = 200;
+  const guint n_rounds = 5;
+  g_autoptr(PykkaPool) pool = pykka_pool_new (2);
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint a = 0; a < n_actors; a++)
+    {
+      g_autoptr(RecorderActor) actor = recorder_new (a);
+      g_autoptr(GError) error = NULL;
+
+      g_ptr_array_add (refs, pykka_actor_start_in_pool (PYKKA_ACTOR (actor), pool, &error));
+      g_assert_no_error (error);
+    }
+  for (guint round = 0; round < n_rounds; round++)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+      for (guint a = 0; a < n_actors; a++)
+        g_ptr_array_add (names, ask_string (refs->pdata[a], "thread-name"));
+      for (guint a = 0; a < n_actors; a++)
+        {
+          g_auto(GValue) name = G_VALUE_INIT;
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (pykka_future_get (names->pdata[a], WAIT_US, &name, &error));
+          g_assert_no_error (error);
+          if (!g_str_equal (g_value_get_string (&name), "pykka-pool-0"))
+            g_assert_cmpstr (g_value_get_string (&name), ==, "pykka-pool-1");
+        }
+    }
+  g_assert_cmpuint (pykka_pool_get_n_workers (pool), <=, 2);
+  for (guint a = 0; a < n_actors; a++)
+    pykka_test_stop_ref (refs->pdata[a]);
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* Bad input and double starts                                                               */
 
@@ -1962,6 +2019,8 @@ main (int    argc,
                    test_pool_no_spares_blocking_times_out);
   g_test_add_func ("/runtimes/pool/many-actors-share-workers",
                    test_pool_many_actors_share_workers);
+  g_test_add_func ("/runtimes/pool/burst-starts-no-extra-workers",
+                   test_pool_burst_starts_no_extra_workers);
 
   g_test_add_func ("/runtimes/start/bad-input", test_start_bad_input);
   g_test_add_func ("/runtimes/start/twice-any-runtime", test_start_twice_any_runtime);
