@@ -4,7 +4,7 @@
 one run on one machine, and prints one table: pykka-glib, the raw GLib floor, Pykka, and the
 ratios the performance issue asks about.
 
-    /usr/bin/python3 tests/performance/compare.py BUILDDIR [--scale F] [--repeat N]
+    /usr/bin/python3 tests/performance/compare.py BUILDDIR [--scale F] [--repeat N] [--million]
 
 Each figure is the median of --repeat runs (default 3). Nothing here is a test: the machine
 is shared and noisy, so only ratios taken in the same run mean anything.
@@ -82,10 +82,10 @@ def pykka_fan_out(n):
     return time.perf_counter() - start
 
 
-def run_bench(builddir, scale):
+def run_bench(builddir, scale, million):
     exe = os.path.join(builddir, "tests", "performance", "bench")
-    out = subprocess.run([exe, "--scale", str(scale)], check=True, capture_output=True,
-                         text=True).stdout
+    argv = [exe, "--scale", str(scale)] + (["--million"] if million else [])
+    out = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
     figures = {}
     for line in out.splitlines():
         if line.startswith("#") or not line.strip():
@@ -106,9 +106,11 @@ def main():
     parser.add_argument("builddir")
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--million", action="store_true",
+                        help="also start, ask and stop 1 000 000 pool actors (scaled)")
     args = parser.parse_args()
 
-    glib_runs = [run_bench(args.builddir, args.scale) for _ in range(args.repeat)]
+    glib_runs = [run_bench(args.builddir, args.scale, args.million) for _ in range(args.repeat)]
     n_tell = max(1, int(200000 * args.scale))
     n_ask = max(1, int(20000 * args.scale))
     n_fan = max(1, int(1000 * args.scale))
@@ -143,12 +145,13 @@ def main():
     rows.append(("thread", "%d actors start+ask+stop s" % n_fan, fan_thread, fan_floor, py_fan,
                  "%.1fx faster than Pykka (floor: %.1fx)" % (py_fan / fan_thread,
                                                             py_fan / fan_floor)))
-    n_pool = max(1, int(100000 * args.scale))
-    rows.append(("pool", "%d actors start+ask+stop s" % n_pool,
-                 g("pool", "fan-out %d: start+ask+stop" % n_pool), float("nan"), float("nan"),
-                 "%.0f B/actor RSS, %.0f B/actor heap" %
-                 (g("pool", "fan-out %d: memory per actor" % n_pool),
-                  g("pool", "fan-out %d: heap per actor" % n_pool))))
+    for n_pool in [100000] + ([1000000] if args.million else []):
+        n_pool = max(1, int(n_pool * args.scale))
+        fan = "fan-out %d: " % n_pool
+        rows.append(("pool", "%d actors start+ask+stop s" % n_pool,
+                     g("pool", fan + "start+ask+stop"), float("nan"), float("nan"),
+                     "%.0f B/actor RSS, %.0f B/actor heap" %
+                     (g("pool", fan + "memory per actor"), g("pool", fan + "heap per actor"))))
 
     print("# %d CPUs, pykka %s, scale %g, median of %d runs" %
           (os.cpu_count(), pykka.__version__, args.scale, args.repeat))
