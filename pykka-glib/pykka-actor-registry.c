@@ -213,23 +213,19 @@ link_locked (PykkaActorRegistry *self,
   g_queue_push_tail_link (&self->refs, link);
 }
 
-/* Removes @ref, which is in the registry; the registry's reference to it is the caller's. */
+/* Removes the link of a ref (from find_link_locked () or the queue itself); the registry's
+ * reference to the ref is the caller's. */
 static void
 unlink_locked (PykkaActorRegistry *self,
-               PykkaActorRef      *ref)
+               GList              *link)
 {
-  GList *own = _pykka_actor_ref_get_link (ref, self);
+  PykkaActorRef *ref = link->data;
 
-  if (own != NULL)
-    {
-      g_queue_unlink (&self->refs, own);
-      _pykka_actor_ref_release_link (ref);
-    }
+  g_queue_unlink (&self->refs, link);
+  if (link == _pykka_actor_ref_get_link (ref, self))
+    _pykka_actor_ref_release_link (ref);
   else
     {
-      GList *link = g_hash_table_lookup (self->links, ref);
-
-      g_queue_unlink (&self->refs, link);
       g_hash_table_remove (self->links, ref);
       g_list_free_1 (link);
     }
@@ -259,7 +255,7 @@ pykka_actor_registry_finalize (GObject *object)
     {
       PykkaActorRef *ref = self->refs.head->data;
 
-      unlink_locked (self, ref);
+      unlink_locked (self, self->refs.head);
       g_object_unref (ref);
     }
   g_queue_clear_full (&self->events, event_free);
@@ -452,16 +448,18 @@ pykka_actor_registry_unregister (PykkaActorRegistry *self,
 {
   gboolean handlers;
   gboolean found;
+  GList *link;
 
   g_return_if_fail (PYKKA_IS_ACTOR_REGISTRY (self));
   g_return_if_fail (PYKKA_IS_ACTOR_REF (ref));
 
   handlers = has_handlers (self, ACTOR_UNREGISTERED);
   g_mutex_lock (&self->lock);
-  found = find_link_locked (self, ref) != NULL;
+  link = find_link_locked (self, ref);
+  found = link != NULL;
   if (found)
     {
-      unlink_locked (self, ref);
+      unlink_locked (self, link);
       changed_locked (self, ref, FALSE, handlers);
     }
   g_mutex_unlock (&self->lock);

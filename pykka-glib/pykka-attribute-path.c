@@ -42,10 +42,7 @@ _pykka_attr_path_split (const char  *attr_path,
   char **parts;
   guint n;
 
-  if (attr_path[0] == '\0' || strlen (attr_path) > PYKKA_ATTR_PATH_MAX)
-    goto malformed;
-
-  if (strchr (attr_path, '.') == NULL)
+  if (is_plain (attr_path))
     {
       /* The common case, a plain name: no splitting. */
       parts = g_new (char *, 2);
@@ -54,6 +51,8 @@ _pykka_attr_path_split (const char  *attr_path,
       *n_parts = 1;
       return parts;
     }
+  if (attr_path[0] == '\0' || strlen (attr_path) > PYKKA_ATTR_PATH_MAX)
+    goto malformed;
   parts = g_strsplit (attr_path, ".", -1);
   n = g_strv_length (parts);
   for (guint i = 0; i < n; i++)

@@ -40,6 +40,20 @@ report (const char *runtime,
   g_print ("%-8s %-40s %14.3f %s\n", runtime, workload, value, unit);
 }
 
+/* A figure of a workload of @n actors: "<workload> <n>: <figure>". */
+static void
+report_sized (const char *runtime,
+              const char *workload,
+              guint       n,
+              const char *figure,
+              double      value,
+              const char *unit)
+{
+  g_autofree char *label = g_strdup_printf ("%s %u: %s", workload, n, figure);
+
+  report (runtime, label, value, unit);
+}
+
 /* Microseconds, to the nanosecond: round trips that hand over without sleeping take a
  * microsecond or two, which g_get_monotonic_time () cannot tell apart. */
 static double
@@ -293,7 +307,6 @@ bench_fan_out (const char *runtime,
   g_autoptr(GPtrArray) asks = g_ptr_array_new_full (n, g_object_unref);
   g_autoptr(GPtrArray) stops = g_ptr_array_new_full (n, g_object_unref);
   g_auto(GValue) message = G_VALUE_INIT;
-  g_autofree char *label = NULL;
   double rss_before, rss_after, heap_before, heap_after;
   gint64 start, started, asked;
 
@@ -326,20 +339,13 @@ bench_fan_out (const char *runtime,
       pykka_future_get (stops->pdata[i], PYKKA_FOREVER, &stopped, NULL);
     }
 
-  label = g_strdup_printf ("fan-out %u: start+ask+stop", n);
-  report (runtime, label, (g_get_monotonic_time () - start) / 1e6, "s");
-  g_free (label);
-  label = g_strdup_printf ("fan-out %u: start", n);
-  report (runtime, label, (started - start) / 1e6, "s");
-  g_free (label);
-  label = g_strdup_printf ("fan-out %u: ask all", n);
-  report (runtime, label, (asked - started) / 1e6, "s");
-  g_free (label);
-  label = g_strdup_printf ("fan-out %u: memory per actor", n);
-  report (runtime, label, (rss_after - rss_before) * 1024.0 / n, "B");
-  g_free (label);
-  label = g_strdup_printf ("fan-out %u: heap per actor", n);
-  report (runtime, label, (heap_after - heap_before) / n, "B");
+  report_sized (runtime, "fan-out", n, "start+ask+stop",
+                (g_get_monotonic_time () - start) / 1e6, "s");
+  report_sized (runtime, "fan-out", n, "start", (started - start) / 1e6, "s");
+  report_sized (runtime, "fan-out", n, "ask all", (asked - started) / 1e6, "s");
+  report_sized (runtime, "fan-out", n, "memory per actor",
+                (rss_after - rss_before) * 1024.0 / n, "B");
+  report_sized (runtime, "fan-out", n, "heap per actor", (heap_after - heap_before) / n, "B");
 }
 
 /* Floors: the raw GAsyncQueue, as the issue defines them. */
@@ -420,7 +426,6 @@ floor_thread_fan_out (guint n)
 {
   PingPong *pps = g_new (PingPong, n);
   GThread **threads = g_new (GThread *, n);
-  g_autofree char *label = NULL;
   gint64 start = g_get_monotonic_time ();
 
   for (guint i = 0; i < n; i++)
@@ -438,8 +443,8 @@ floor_thread_fan_out (guint n)
   for (guint i = 0; i < n; i++)
     g_thread_join (threads[i]);
 
-  label = g_strdup_printf ("thread fan-out %u: start+ask+stop", n);
-  report ("floor", label, (g_get_monotonic_time () - start) / 1e6, "s");
+  report_sized ("floor", "thread fan-out", n, "start+ask+stop",
+                (g_get_monotonic_time () - start) / 1e6, "s");
   for (guint i = 0; i < n; i++)
     {
       g_async_queue_unref (pps[i].ping);
